@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Final, Literal, TypeVar
 
 from pydantic import (
     AwareDatetime,
@@ -57,7 +57,7 @@ __all__ = [
     "new_id",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 """Version of the worksheet file format; :mod:`goalkit.fileformat` upgrades older files."""
 
 # Lengths are limits against runaway input (a pasted document, a hostile file), far above what a
@@ -76,9 +76,7 @@ PatientRef = Annotated[str, StringConstraints(strip_whitespace=True, max_length=
 IcfCode = Annotated[str, StringConstraints(pattern=r"^[bdes][0-9]{3,5}$")]
 
 Role = Literal["primary", "secondary"]
-Context = Literal[
-    "after_surgery", "after_trauma", "spinal_condition", "chronic_pain", "other_msk"
-]
+Context = Literal["after_surgery", "after_trauma", "spinal_condition", "chronic_pain", "other_msk"]
 CONTEXTS: dict[str, str] = {
     "after_surgery": "After spinal surgery",
     "after_trauma": "After trauma (including spinal cord injury)",

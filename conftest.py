@@ -1,0 +1,23 @@
+"""Session-wide isolation for every test, notebook and server the suite starts.
+
+Jupyter, IPython, Matplotlib and goalkit's store all write to a throw-away folder, never to the
+user's real configuration or data. Kernels started by nbval and servers started by browser tests
+inherit these variables.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_ROOT = tempfile.mkdtemp(prefix="goalkit-tests-")
+for _var, _sub in {
+    "GOALKIT_HOME": "goalkit-home",
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
+    "IPYTHONDIR": "ipython",
+    "MPLCONFIGDIR": "matplotlib",
+}.items():
+    os.environ[_var] = os.path.join(_ROOT, _sub)
+    os.makedirs(os.environ[_var], exist_ok=True)
+os.environ.setdefault("MPLBACKEND", "Agg")

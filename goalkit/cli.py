@@ -1,0 +1,139 @@
+"""The ``goalkit`` command (also ``python -m goalkit``).
+
+Bad input never shows a traceback: the command prints one line on stderr and exits with 2,
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .errors import GoalkitError
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .smart import check_goal
+    from .smart_render import render_text
+
+    context: dict[str, object] = {}
+    if args.confidence is not None:
+        context["confidence"] = args.confidence
+    if args.why:
+        context["why"] = args.why
+    try:
+        report = check_goal(args.text, **context)
+    except ValueError as exc:
+        raise GoalkitError(str(exc)) from None
+    print(render_text(report, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+    return 0
+
+
+def _output_path(out: str, default_name: str) -> Path:
+    path = Path(out)
+    if path.is_dir():
+        return path / default_name
+    if not path.parent.is_dir():
+        raise GoalkitError(f"cannot write {out}: the folder {path.parent} does not exist")
+    return path
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from . import export, fileformat
+    from ._io import write_atomic
+
+    worksheet = fileformat.load(args.worksheet)
+    data = export.render(worksheet, args.to)
+    target = _output_path(args.output, export.default_filename(worksheet, args.to))
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise GoalkitError(f"cannot write {target}: {exc.strerror}") from None
+    print(target)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from . import fileformat
+
+    ws = fileformat.load(args.worksheet)
+    print(f"{args.worksheet}: valid goalkit worksheet (schema_version {ws.schema_version})")
+    return 0
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from .serve import voila_command
+
+    cmd = voila_command(port=args.port, ip=args.ip, open_browser=args.open_browser)
+    print(f"goalkit: serving the worksheet app on http://{args.ip}:{args.port}/", file=sys.stderr)
+    os.execvp(cmd[0], cmd)  # noqa: S606 - replaces this process so Ctrl-C stops Voilà directly
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .export import FORMATS
+
+    parser = _Parser(
+        prog="goalkit",
+        description="SMART goal checking, worksheet exports and the worksheet app.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("check", help="check a goal statement against SMART, with explanations")
+    p.add_argument("text", help="the goal statement, in quotes")
+    p.add_argument("--confidence", type=int, help="the patient's confidence, 0-10")
+    p.add_argument("--why", help="why the goal matters to the patient")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("export", help="export a worksheet file to another format")
+    p.add_argument("worksheet", help="a goalkit worksheet (.json)")
+    p.add_argument("--to", required=True, choices=FORMATS, help="output format")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file, or a folder (the file is then named by worksheet id and date)",
+    )
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("validate", help="check that a worksheet file is valid")
+    p.add_argument("worksheet")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("app", help="serve the worksheet app with Voilà (127.0.0.1 by default)")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        help="address to listen on; anything but 127.0.0.1 exposes patient data to the network",
+    )
+    p.add_argument("--open-browser", action="store_true", help="open a browser tab")
+    p.set_defaults(func=_cmd_app)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+    except GoalkitError as exc:
+        print(f"goalkit: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

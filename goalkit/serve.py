@@ -1,0 +1,84 @@
+"""Serving the worksheet app with Voilà: the command line, and the app notebook itself.
+
+The app notebook is thin (one cell that shows the app). ``worksheets/worksheet.ipynb`` in the
+repository is that notebook; when goalkit is installed without the repository, the same notebook
+is written to a private temporary folder. A test keeps the two identical.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["APP_CELLS", "app_notebook", "notebook_path", "voila_command"]
+
+# (cell type, source). Voilà strips code cells' sources, so the page shows only the app.
+APP_CELLS: tuple[tuple[str, str], ...] = (
+    ("markdown", "# Goal-setting worksheet"),
+    ("code", "from goalkit.widgets.app import WorksheetApp\n\nWorksheetApp()"),
+)
+
+REPO_NOTEBOOK = Path(__file__).resolve().parents[1] / "worksheets" / "worksheet.ipynb"
+
+
+def app_notebook() -> dict[str, Any]:
+    """The app notebook as nbformat-4 JSON (no outputs)."""
+    cells: list[dict[str, Any]] = []
+    for i, (kind, source) in enumerate(APP_CELLS):
+        cell: dict[str, Any] = {
+            "cell_type": kind,
+            "id": f"goalkit-{i}",
+            "metadata": {},
+            "source": source,
+        }
+        if kind == "code":
+            cell.update(execution_count=None, outputs=[])
+        cells.append(cell)
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def notebook_path() -> Path:
+    """The repository's app notebook, or a generated copy when there is no repository."""
+    if REPO_NOTEBOOK.is_file():
+        return REPO_NOTEBOOK
+    folder = Path(tempfile.mkdtemp(prefix="goalkit-app-"))
+    path = folder / "worksheet.ipynb"
+    path.write_text(json.dumps(app_notebook(), indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def voila_command(
+    *,
+    port: int = 8866,
+    ip: str = "127.0.0.1",
+    open_browser: bool = False,
+    notebook: Path | None = None,
+    pool_size: int = 1,
+) -> list[str]:
+    """The Voilà command line that serves the app: lab template, sources stripped, tracebacks
+    hidden, a preheated kernel ready for the first visitor."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook or notebook_path()),
+        f"--port={port}",
+        f"--Voila.ip={ip}",
+        f"--Voila.open_browser={open_browser}",
+        "--template=lab",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--preheat_kernel=True",
+        f"--pool_size={pool_size}",
+    ]
