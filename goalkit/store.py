@@ -25,6 +25,7 @@ goalkit.errors.ConflictError: this worksheet was saved elsewhere (now at revisio
 from __future__ import annotations
 
 import builtins
+import contextlib
 import datetime as dt
 import errno
 import os
@@ -118,6 +119,8 @@ def _problem(exc: BaseException, where: Path) -> StoreError:
         )
     if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
         return StoreError(f"{where} is not a goalkit store (the file is not an SQLite database)")
+    if isinstance(exc, sqlite3.ProgrammingError) and "closed" in text:
+        return StoreError("the store was closed; reopen the worksheet")
     return StoreError(f"the store at {where} failed: {text}")
 
 
@@ -160,8 +163,9 @@ class Store:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
                 raise _problem(exc, self.home) from None
 
     def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:

@@ -1,0 +1,118 @@
+"""Pure edits of a worksheet: each takes a worksheet and returns a validated new one.
+
+The app's panels call these instead of reaching into nested records, so every change goes
+through the same validation and the model stays the single source of truth.
+
+>>> from goalkit.model import Worksheet
+>>> ws = add_secondary_goal(Worksheet())
+>>> [g.role for g in ws.goals]
+['primary', 'secondary']
+>>> ws = update_goal(ws, ws.primary.id, statement="Walk 1 km within 4 weeks")
+>>> ws.primary.statement
+'Walk 1 km within 4 weeks'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .model import Barrier, CheckIn, Goal, OutcomeMeasure, Step, Worksheet, evolve
+
+__all__ = [
+    "GoalList",
+    "add_barrier",
+    "add_goal_item",
+    "add_secondary_goal",
+    "record_checkin",
+    "remove_barrier",
+    "remove_goal",
+    "remove_goal_item",
+    "update_barrier",
+    "update_goal",
+    "update_goal_item",
+]
+
+GoalList = Literal["steps", "measures"]
+_ITEM_TYPES: dict[str, type[Step] | type[OutcomeMeasure]] = {
+    "steps": Step,
+    "measures": OutcomeMeasure,
+}
+
+
+def _replace(items: tuple[Any, ...], item_id: str, **changes: Any) -> tuple[Any, ...]:
+    found = False
+    out = []
+    for item in items:
+        if item.id == item_id:
+            item = evolve(item, **changes)
+            found = True
+        out.append(item)
+    if not found:
+        raise KeyError(item_id)
+    return tuple(out)
+
+
+def update_goal(ws: Worksheet, goal_id: str, **changes: Any) -> Worksheet:
+    """Change fields of one goal."""
+    return evolve(ws, goals=_replace(ws.goals, goal_id, **changes))
+
+
+def add_secondary_goal(ws: Worksheet) -> Worksheet:
+    """Add an empty secondary goal (a worksheet holds at most two; the model enforces it)."""
+    return evolve(ws, goals=(*ws.goals, Goal(role="secondary")))
+
+
+def remove_goal(ws: Worksheet, goal_id: str) -> Worksheet:
+    """Remove a secondary goal, and its links from barriers and check-ins."""
+    goal = ws.goal(goal_id)
+    if goal.role == "primary":
+        raise ValueError("the primary goal cannot be removed; rewrite it instead")
+    barriers = tuple(
+        evolve(b, goal_ids=tuple(g for g in b.goal_ids if g != goal_id)) for b in ws.barriers
+    )
+    checkins = tuple(
+        evolve(c, goals=tuple(gc for gc in c.goals if gc.goal_id != goal_id)) for c in ws.checkins
+    )
+    return evolve(
+        ws,
+        goals=tuple(g for g in ws.goals if g.id != goal_id),
+        barriers=barriers,
+        checkins=checkins,
+    )
+
+
+def add_goal_item(ws: Worksheet, goal_id: str, kind: GoalList, **fields: Any) -> Worksheet:
+    """Append a step or an outcome measure to a goal."""
+    goal = ws.goal(goal_id)
+    item = _ITEM_TYPES[kind](**fields)
+    return update_goal(ws, goal_id, **{kind: (*getattr(goal, kind), item)})
+
+
+def update_goal_item(
+    ws: Worksheet, goal_id: str, kind: GoalList, item_id: str, **changes: Any
+) -> Worksheet:
+    goal = ws.goal(goal_id)
+    return update_goal(ws, goal_id, **{kind: _replace(getattr(goal, kind), item_id, **changes)})
+
+
+def remove_goal_item(ws: Worksheet, goal_id: str, kind: GoalList, item_id: str) -> Worksheet:
+    goal = ws.goal(goal_id)
+    kept = tuple(i for i in getattr(goal, kind) if i.id != item_id)
+    return update_goal(ws, goal_id, **{kind: kept})
+
+
+def add_barrier(ws: Worksheet, **fields: Any) -> Worksheet:
+    return evolve(ws, barriers=(*ws.barriers, Barrier(**fields)))
+
+
+def update_barrier(ws: Worksheet, barrier_id: str, **changes: Any) -> Worksheet:
+    return evolve(ws, barriers=_replace(ws.barriers, barrier_id, **changes))
+
+
+def remove_barrier(ws: Worksheet, barrier_id: str) -> Worksheet:
+    return evolve(ws, barriers=tuple(b for b in ws.barriers if b.id != barrier_id))
+
+
+def record_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
+    """Add a check-in, kept in date order."""
+    return evolve(ws, checkins=tuple(sorted((*ws.checkins, checkin), key=lambda c: c.date)))
