@@ -1,0 +1,203 @@
+"""Progress charts as PNG or SVG bytes, for the app, the PDF export and notebooks.
+
+Built on :class:`matplotlib.figure.Figure` with the Agg canvas, never ``pyplot``, so no global
+figure state leaks between calls or threads. Charts are readable without colour: every series
+has its own marker and line style, the target is a dashed line, review dates are dash-dot
+lines, and on measure charts the band of change too small to count around the first value
+(see :mod:`goalkit.progress_rules`) is hatched. A worksheet without check-ins gives a chart
+that says "No check-ins yet" rather than an error, so a view can always show something.
+:func:`alt_text` gives a short description for an ``<img alt=...>``.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import matplotlib
+import matplotlib.dates as mdates
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from goalkit.gas import goal_label, score_worksheet
+from goalkit.model import Goal, OutcomeMeasure, Worksheet
+from goalkit.patterns import Series, all_series, find_goal
+
+__all__ = ["STYLES", "Format", "alt_text", "gas_chart", "progress_chart"]
+
+Format = Literal["png", "svg"]
+# (marker, line style, colour) per goal, in goal order: shapes and dashes tell series apart;
+# the colours (Okabe-Ito, safe for colour-blind readers) only add to that.
+STYLES: tuple[tuple[str, str, str], ...] = (
+    ("o", "-", "#0072B2"), ("s", "--", "#D55E00"), ("^", ":", "#009E73"),
+)
+NUDGE = 0.06  # GAS levels of different goals are drawn this far apart so equal levels stay visible
+_LEVEL_NAMES = {-2: "-2 much less", -1: "-1 somewhat less", 0: "0 expected",
+                1: "+1 somewhat more", 2: "+2 much more"}
+NO_CHECKINS = "No check-ins yet: record one to see progress here."
+
+
+def _figure() -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(7.0, 4.0), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _render(fig: Figure, fmt: Format) -> bytes:
+    buf = io.BytesIO()
+    if fmt == "svg":
+        # Real <text> elements rather than glyph outlines: selectable and read by screen readers.
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            fig.savefig(buf, format="svg", metadata={"Date": None})
+    else:
+        fig.savefig(buf, format="png", metadata={"Software": "goalkit"})
+    return buf.getvalue()
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"chart format must be 'png' or 'svg' (got {fmt!r})")
+
+
+def _empty(ax: Axes, message: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, fontsize=12,
+            transform=ax.transAxes)
+
+
+def _dates_axis(ax: Axes, ws: Worksheet, shown: list[Series]) -> None:
+    days = {d for s in shown for d, _ in s.points} | {r.date for r in ws.reviews}
+    if len(days) == 1:  # one date only: give the axis a week's width around it
+        day = np.datetime64(days.pop(), "D")
+        ax.set_xlim(day - 3, day + 3)  # type: ignore[arg-type]
+    for i, review in enumerate(sorted(r.date for r in ws.reviews)):
+        ax.axvline(review, color="0.35", linestyle="-.", linewidth=1,  # type: ignore[arg-type]
+                   label="Review date" if i == 0 else None)
+    locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.set_xlabel("Date")
+    ax.grid(True, linestyle=":", linewidth=0.6)
+
+
+def _xy(series: Series) -> tuple[np.ndarray, list[float]]:
+    dates = np.array([d for d, _ in series.points], dtype="datetime64[D]")
+    return dates, [v for _, v in series.points]
+
+
+def _fit_y(ax: Axes, values: list[float]) -> None:
+    lo, hi = min(values), max(values)
+    pad = (hi - lo) * 0.1 or max(abs(hi) * 0.1, 1.0)
+    ax.set_ylim(lo - pad, hi + pad)
+
+
+def _gas_axis(ax: Axes) -> None:
+    ax.set_ylim(-2.5, 2.5)
+    ax.set_yticks(list(_LEVEL_NAMES), list(_LEVEL_NAMES.values()))
+    ax.set_ylabel("GAS level")
+
+
+def _pick(ws: Worksheet, goal: Goal, measure_id: str | None) -> Series:
+    mine = {s.key: s for s in all_series(ws) if s.goal is not None and s.goal.id == goal.id}
+    if measure_id is not None:
+        if measure_id not in {m.id for m in goal.measures}:
+            known = ", ".join(m.id for m in goal.measures) or "none"
+            raise ValueError(f"goal {goal.id!r} has no measure {measure_id!r} (measures: {known})")
+        return mine[measure_id]
+    measures = [mine[m.id] for m in goal.measures]
+    recorded = [s for s in measures if s.points]
+    return (recorded or measures or [mine["gas"]])[0]
+
+
+def _measure(goal: Goal, key: str) -> OutcomeMeasure | None:
+    return next((m for m in goal.measures if m.id == key), None)
+
+
+def progress_chart(
+    ws: Worksheet, goal_id: str, measure_id: str | None = None, fmt: Format = "png"
+) -> bytes:
+    """One goal's progress toward its target, with review dates.
+
+    ``measure_id`` defaults to the goal's first measure with recorded values, else its GAS
+    level. Raises ValueError for an unknown goal, measure or format.
+    """
+    _check_format(fmt)
+    goal = find_goal(ws, goal_id)
+    series = _pick(ws, goal, measure_id)
+    fig, ax = _figure()
+    ax.set_title(f"Progress: {goal_label(goal)}", loc="left")
+    if not ws.checkins or not series.points:
+        _empty(ax, NO_CHECKINS if not ws.checkins else f"No values recorded yet for {series.name}.")
+        return _render(fig, fmt)
+    dates, values = _xy(series)
+    ax.plot(dates, values, marker="o", linestyle="-", color=STYLES[0][2], label=series.name)
+    if series.target is not None:
+        ax.axhline(series.target, color="black", linestyle="--", linewidth=1.2,
+                   label=f"Target ({series.target:g})")
+    measure = _measure(goal, series.key)
+    if measure is None:
+        _gas_axis(ax)
+    else:
+        span = [*values, *([] if series.target is None else [series.target])]
+        if series.threshold is not None:
+            step = series.threshold.value
+            ax.axhspan(values[0] - step, values[0] + step, facecolor="none", edgecolor="0.6",
+                       hatch="//", linewidth=0,
+                       label=f"Within {step:g} of the first value (too small to count)")
+            span += [values[0] - step, values[0] + step]
+        _fit_y(ax, span)
+        unit = f" ({measure.unit})" if measure.unit else ""
+        way = "higher is better" if series.higher else "lower is better"
+        ax.set_ylabel(f"{series.name}{unit}, {way}")
+    _dates_axis(ax, ws, [series])
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return _render(fig, fmt)
+
+
+def gas_chart(ws: Worksheet, fmt: Format = "png") -> bytes:
+    """GAS levels of every goal over time, with the expected level and review dates."""
+    _check_format(fmt)
+    fig, ax = _figure()
+    ax.set_title("GAS levels over time", loc="left")
+    gas = [s for s in all_series(ws) if s.key == "gas" and s.goal is not None]
+    if not ws.checkins or not any(s.points for s in gas):
+        _empty(ax, NO_CHECKINS if not ws.checkins else "No GAS levels recorded yet.")
+        return _render(fig, fmt)
+    for i, ((marker, style, colour), s) in enumerate(zip(STYLES, gas, strict=False)):
+        if s.points and s.goal is not None:
+            dates, levels = _xy(s)
+            shift = (i - (len(gas) - 1) / 2) * NUDGE
+            ax.plot(dates, [v + shift for v in levels], marker=marker, linestyle=style,
+                    color=colour, label=goal_label(s.goal))
+    ax.axhline(0, color="0.4", linestyle="--", linewidth=1.2, label="Expected level (0)")
+    score = score_worksheet(ws)
+    if score.unweighted is not None:
+        weighted = "" if score.weighted is None else f", weighted {score.weighted:.1f}"
+        ax.set_title(f"Latest T-score {score.unweighted:.1f}{weighted}", loc="right",
+                     fontsize=9)
+    _gas_axis(ax)
+    _dates_axis(ax, ws, gas)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return _render(fig, fmt)
+
+
+def alt_text(ws: Worksheet, goal_id: str | None = None, measure_id: str | None = None) -> str:
+    """A short text description of :func:`progress_chart` (or :func:`gas_chart` if no goal)."""
+    if not ws.checkins:
+        return NO_CHECKINS
+    if goal_id is None:
+        parts = []
+        for s in all_series(ws):
+            if s.key == "gas" and s.goal is not None and s.points:
+                parts.append(f"{goal_label(s.goal)}: level {s.points[-1][1]:+g}")
+        return "GAS levels at the latest check-in. " + "; ".join(parts) + "."
+    goal = find_goal(ws, goal_id)
+    s = _pick(ws, goal, measure_id)
+    if not s.points:
+        return f"No values recorded yet for {s.name}."
+    target = "" if s.target is None else f"; target {s.target:g}"
+    return (f"{s.name} for the {goal_label(goal)}: {s.points[0][1]:g} on "
+            f"{s.points[0][0].isoformat()}, {s.points[-1][1]:g} on "
+            f"{s.points[-1][0].isoformat()}{target}.")

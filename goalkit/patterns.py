@@ -1,0 +1,234 @@
+"""Milestones, plateaus and setbacks in a worksheet's check-ins, as explained findings.
+
+Pure Python over the model (no pandas): the app and the PDF can call it cheaply. Every value
+series is read in check-in date order, skipping check-ins where the value was not recorded.
+What counts as a meaningful change, and the progressions offered, are data in
+:mod:`goalkit.progress_rules`.
+
+- **plateau**: over the last N recorded values (N = ``window``, default 3) the change toward
+  better is below the meaningful change, the latest value is still short of the target, and no
+  setback is found. Suggestions come from ``PROGRESSIONS`` for the goal's domain.
+- **setback**: the latest value is worse than the best earlier value by at least the
+  meaningful change (a flare-up after gains, or a drop from where the patient started). It
+  points to the contingency plans of barriers linked to the goal, else to every plan.
+- **milestone**: the first check-in at the expected GAS level (0 or above), a step marked done,
+  the first check-in where a measure reaches its target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from goalkit.gas import goal_label
+from goalkit.model import CheckIn, Goal, Worksheet
+from goalkit.progress_rules import (
+    GENERAL_PLATEAU_ADVICE,
+    MEANINGFUL_CHANGE,
+    PROGRESSIONS,
+    WINDOW,
+    Threshold,
+    higher_is_better,
+    threshold_for,
+)
+
+__all__ = [
+    "Finding",
+    "Milestone",
+    "Point",
+    "Series",
+    "all_series",
+    "find_goal",
+    "milestones",
+    "ordered_checkins",
+    "plateaus",
+    "reached",
+    "setbacks",
+]
+
+Point = tuple[dt.date, float]
+
+
+def find_goal(ws: Worksheet, goal_id: str) -> Goal:
+    """The goal with ``goal_id``; ValueError naming the known ids when there is none."""
+    try:
+        return ws.goal(goal_id)
+    except KeyError:
+        known = ", ".join(g.id for g in ws.goals)
+        raise ValueError(f"no goal {goal_id!r} on this worksheet (goals: {known})") from None
+
+
+def ordered_checkins(ws: Worksheet) -> tuple[CheckIn, ...]:
+    """Check-ins by date (recording order on the same date)."""
+    return tuple(sorted(ws.checkins, key=lambda c: c.date))
+
+
+def reached(value: float, target: float, higher: bool) -> bool:
+    """Whether ``value`` is at or beyond ``target`` in the better direction."""
+    return value >= target if higher else value <= target
+
+
+@dataclass(frozen=True)
+class Series:
+    """One value followed over check-ins: a goal's GAS level, a measure, or overall pain."""
+
+    goal: Goal | None
+    key: str
+    name: str
+    points: tuple[Point, ...]
+    higher: bool
+    threshold: Threshold | None
+    target: float | None
+
+
+def all_series(ws: Worksheet) -> list[Series]:
+    """Every followed series: GAS level and measures per goal, then the worksheet's pain."""
+    checkins = ordered_checkins(ws)
+    out: list[Series] = []
+    for goal in ws.goals:
+        entries = [(c.date, gc) for c in checkins for gc in c.goals if gc.goal_id == goal.id]
+        levels = tuple((d, float(gc.gas_level)) for d, gc in entries if gc.gas_level is not None)
+        out.append(Series(goal, "gas", "GAS level", levels, True,
+                          MEANINGFUL_CHANGE["gas_level"], 0.0))
+        for m in goal.measures:
+            pts = tuple((d, gc.measures[m.id]) for d, gc in entries if m.id in gc.measures)
+            out.append(Series(goal, m.id, m.name or m.id, pts, higher_is_better(m),
+                              threshold_for(m), m.target))
+    pain = tuple((c.date, c.pain) for c in checkins if c.pain is not None)
+    out.append(Series(None, "pain", "pain", pain, False, MEANINGFUL_CHANGE["nrs_pain"], None))
+    return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A plateau or setback: what was watched, the rule, the values that triggered it."""
+
+    kind: Literal["plateau", "setback"]
+    goal_id: str | None
+    series: str
+    rule: str
+    dates: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    threshold: Threshold
+    message: str
+    suggestions: tuple[str, ...]
+
+
+def _num(v: float) -> str:
+    return f"{v:g}"
+
+
+def _about(s: Series) -> str:
+    text = f"{s.name} for the {goal_label(s.goal)}" if s.goal else s.name
+    return text[:1].upper() + text[1:]
+
+
+def _setback(s: Series) -> Finding | None:
+    if s.threshold is None or len(s.points) < 2:
+        return None
+    sign = 1 if s.higher else -1
+    *earlier, (last_date, last) = s.points
+    best_date, best = max(reversed(earlier), key=lambda p: sign * p[1])
+    if sign * (best - last) < s.threshold.value:
+        return None
+    gains = sign * (best - s.points[0][1]) > 0
+    return Finding(
+        "setback", s.goal.id if s.goal else None, s.name,
+        f"latest value worse than the best earlier one by {_num(s.threshold.value)} or more",
+        (best_date, last_date), (best, last), s.threshold,
+        f"{_about(s)} went from {_num(best)} on {best_date.isoformat()} to "
+        f"{_num(last)} on {last_date.isoformat()}"
+        + (", after earlier gains." if gains else "."),
+        (),
+    )
+
+
+def _plateau(s: Series, window: int) -> Finding | None:
+    if s.threshold is None or s.target is None or len(s.points) < window:
+        return None
+    run = s.points[-window:]
+    sign = 1 if s.higher else -1
+    gain = sign * (run[-1][1] - run[0][1])
+    if reached(run[-1][1], s.target, s.higher) or gain >= s.threshold.value:
+        return None
+    domain = s.goal.domain if s.goal else None
+    return Finding(
+        "plateau", s.goal.id if s.goal else None, s.name,
+        f"change toward the target below {_num(s.threshold.value)} over the last {window} "
+        "recorded values, target not yet reached",
+        tuple(d for d, _ in run), tuple(v for _, v in run), s.threshold,
+        f"{_about(s)} has not moved meaningfully over the last {window} check-ins "
+        f"({', '.join(_num(v) for _, v in run)}; target {_num(s.target)}).",
+        (*PROGRESSIONS.get(domain, PROGRESSIONS[None]), GENERAL_PLATEAU_ADVICE),
+    )
+
+
+def _plans(ws: Worksheet, goal_id: str | None) -> tuple[str, ...]:
+    barriers = [b for b in ws.barriers if b.plan.strip()]
+    linked = [b for b in barriers if goal_id is not None and goal_id in b.goal_ids]
+    chosen = linked or barriers
+    if not chosen:
+        return ("No contingency plan is written yet: agree one for flare-ups and setbacks.",)
+    return tuple(f"Plan for '{b.text or 'a setback'}': {b.plan}" for b in chosen)
+
+
+def setbacks(ws: Worksheet) -> list[Finding]:
+    """Setbacks on every followed series, each pointing to the worksheet's contingency plans."""
+    found = [f for s in all_series(ws) if (f := _setback(s)) is not None]
+    return [
+        Finding(f.kind, f.goal_id, f.series, f.rule, f.dates, f.values, f.threshold,
+                f.message + " Setbacks are common; go back to the plan agreed for them.",
+                _plans(ws, f.goal_id))
+        for f in found
+    ]
+
+
+def plateaus(ws: Worksheet, window: int = WINDOW) -> list[Finding]:
+    """Plateaus below target, with progression ideas for the goal's domain."""
+    if window < 2:
+        raise ValueError(f"a plateau window needs at least 2 check-ins (got {window})")
+    return [
+        f for s in all_series(ws)
+        if _setback(s) is None and (f := _plateau(s, window)) is not None
+    ]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """Something to celebrate, in plain language."""
+
+    date: dt.date
+    kind: Literal["expected_level", "step_done", "target_reached"]
+    goal_id: str
+    message: str
+
+
+_KIND_ORDER = {"step_done": 0, "target_reached": 1, "expected_level": 2}
+
+
+def milestones(ws: Worksheet) -> list[Milestone]:
+    """First time at the expected GAS level, steps done, measures reaching target; by date."""
+    found: list[Milestone] = []
+    for s in all_series(ws):
+        if s.goal is None or s.target is None:
+            continue
+        hit = next(((d, v) for d, v in s.points if reached(v, s.target, s.higher)), None)
+        if hit is None:
+            continue
+        label = goal_label(s.goal)
+        if s.key == "gas":
+            found.append(Milestone(hit[0], "expected_level", s.goal.id,
+                                   f"First time at the expected level on the {label}."))
+        else:
+            found.append(Milestone(hit[0], "target_reached", s.goal.id,
+                                   f"{s.name[:1].upper()}{s.name[1:]} reached its target of "
+                                   f"{_num(s.target)} ({_num(hit[1])}) on the {label}."))
+    for goal in ws.goals:
+        for step in goal.steps:
+            if step.done_on is not None:
+                text = step.text.strip() or "a step"
+                found.append(Milestone(step.done_on, "step_done", goal.id,
+                                       f"Step done: '{text}', toward the {goal_label(goal)}."))
+    order = {g.id: i for i, g in enumerate(ws.goals)}
+    return sorted(found, key=lambda m: (m.date, _KIND_ORDER[m.kind], order[m.goal_id]))

@@ -1,0 +1,129 @@
+"""Rules for reading progress, kept as data: meaningful change, direction, window, progressions.
+
+Each meaningful-change figure is marked ``sourced`` or ``convention`` with where it comes from
+(full references in ``docs/gas-and-progress.md``):
+
+- GAS level: 1 level (convention: the smallest step on the scale).
+- PSFS: 3 points for one activity, 2 for the mean (minimal detectable change, 90% CI; Stratford
+  et al. 1995, Physiother Can 47:258-263). PSFS 2.0: assumed the same (convention).
+- Pain NRS 0-10: 2 points (Farrar et al. 2001, Pain 94:149-158: about 2 points or 30%; Ostelo
+  et al. 2008, Spine 33:90-94). Oswestry Disability Index: 10 points (Ostelo et al. 2008).
+- COPM: 2 points (the figure usually quoted; weakly supported, so marked as convention).
+- Custom measures: a tenth of the baseline-to-target gap (convention), when both are set.
+
+The plateau window, :data:`WINDOW` = 3 recorded values, is a convention: three visits is the
+shortest run that tells a stall from one bad day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from goalkit.model import Domain, OutcomeMeasure
+
+__all__ = [
+    "CUSTOM_GAP_FRACTION",
+    "GENERAL_PLATEAU_ADVICE",
+    "INSTRUMENT_HIGHER_IS_BETTER",
+    "MEANINGFUL_CHANGE",
+    "PROGRESSIONS",
+    "WINDOW",
+    "Threshold",
+    "higher_is_better",
+    "threshold_for",
+]
+
+WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A change that counts as meaningful, and where the figure comes from."""
+
+    value: float
+    basis: Literal["sourced", "convention"]
+    source: str
+
+
+MEANINGFUL_CHANGE: dict[str, Threshold] = {
+    "gas_level": Threshold(1, "convention", "goalkit convention: one step on the GAS scale"),
+    "psfs": Threshold(3, "sourced", "Stratford et al. 1995: MDC (90% CI), one PSFS activity"),
+    "psfs2": Threshold(3, "convention", "assumed as for PSFS (Stratford et al. 1995); "
+                       "not checked for PSFS 2.0"),
+    "psfs_mean": Threshold(2, "sourced", "Stratford et al. 1995: MDC (90% CI), PSFS mean"),
+    "nrs_pain": Threshold(2, "sourced", "Farrar et al. 2001; Ostelo et al. 2008: about "
+                          "2 points on a 0-10 pain scale"),
+    "odi": Threshold(10, "sourced", "Ostelo et al. 2008: minimal important change, ODI"),
+    "copm_performance": Threshold(2, "convention", "usual COPM figure; weakly supported"),
+    "copm_satisfaction": Threshold(2, "convention", "usual COPM figure; weakly supported"),
+}
+CUSTOM_GAP_FRACTION = 0.1  # goalkit convention for custom measures: 10% of baseline-to-target
+# Instruments whose direction is fixed; "custom" follows the measure's own higher_is_better.
+INSTRUMENT_HIGHER_IS_BETTER: dict[str, bool] = {
+    "psfs": True, "psfs2": False, "copm_performance": True, "copm_satisfaction": True,
+    "nrs_pain": False, "odi": False,
+}
+
+# Plateau suggestions by goal domain (None: no domain set). Exercise ideas follow the spinal
+# goals article: more load or repetitions, tempo or rest, other set types, new exercises.
+PROGRESSIONS: dict[Domain | None, tuple[str, ...]] = {
+    "exercise": (
+        "Add a little load, or a few repetitions to each set.",
+        "Change the tempo: lower more slowly, or cut the rest between sets.",
+        "Try another set type: a drop set, a superset or an AMRAP set (as many repetitions "
+        "as possible with good form).",
+        "Add a new exercise: jumping (plyometric) work after mostly weights, or a long run "
+        "or bike ride after mostly interval training.",
+    ),
+    "physical_rehabilitation": (
+        "Add a little load, or a few repetitions to each set.",
+        "Change the tempo or the rest between sets.",
+        "Practise the task itself in a more realistic setting.",
+        "Check each progression with the treating clinician, especially after surgery.",
+    ),
+    "stretching": (
+        "Hold each stretch a little longer, or add a set.",
+        "Stretch more often through the day, for example after long sitting.",
+        "Add a new position or an active mobility drill for the same area.",
+    ),
+    "pain_management": (
+        "Review pacing: hold a steady baseline before raising the amount.",
+        "Add or swap a self-management strategy: relaxation, breathing, graded activity.",
+        "Make sure the goal is about what the patient wants to do, not only the pain score.",
+    ),
+    "mental_health": (
+        "Make the next step smaller and more concrete.",
+        "Try another coping strategy, or plan activities into the week.",
+        "Involve the support person, or review with the mental health professional.",
+    ),
+    "diet": (
+        "Change one meal or snack at a time.",
+        "Plan the week's meals and shopping ahead.",
+        "Keep a short food diary for a week to see what gets in the way.",
+    ),
+    "daily_activity": (
+        "Grade the task: split it into parts, or practise the hardest part on its own.",
+        "Change the setting or equipment (chair height, a trolley, a rail).",
+        "Practise where the activity really happens.",
+    ),
+    None: ("Change one part of the goal: the amount, the support or the time frame.",),
+}
+GENERAL_PLATEAU_ADVICE = "Ask whether the goal still matters to the patient; adjust it together."
+
+
+def higher_is_better(measure: OutcomeMeasure) -> bool:
+    """Direction of a measure: fixed by its instrument, else the measure's own setting."""
+    return INSTRUMENT_HIGHER_IS_BETTER.get(measure.instrument, measure.higher_is_better)
+
+
+def threshold_for(measure: OutcomeMeasure) -> Threshold | None:
+    """The meaningful change for ``measure``, or None when none is known."""
+    if measure.instrument in MEANINGFUL_CHANGE:
+        return MEANINGFUL_CHANGE[measure.instrument]
+    if measure.baseline is not None and measure.target is not None:
+        gap = abs(measure.target - measure.baseline)
+        if gap > 0:
+            return Threshold(round(gap * CUSTOM_GAP_FRACTION, 6), "convention",
+                             "goalkit convention: 10% of the baseline-to-target gap")
+    return None
