@@ -29,13 +29,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .smart import check_goal
     from .smart_render import render_text
 
-    context: dict[str, object] = {}
-    if args.confidence is not None:
-        context["confidence"] = args.confidence
-    if args.why:
-        context["why"] = args.why
     try:
-        report = check_goal(args.text, **context)
+        report = check_goal(args.text, confidence=args.confidence, why=args.why or None)
     except ValueError as exc:
         raise GoalkitError(str(exc)) from None
     print(render_text(report, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
@@ -56,13 +51,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ._io import write_atomic
 
     worksheet = fileformat.load(args.worksheet)
-    data = export.render(worksheet, args.to)
+    options: dict[str, object] = {}
+    if args.to in ("pdf", "html"):
+        options = {"page_size": args.paper, "clinician": not args.patient_only}
+    data = export.render(worksheet, args.to, **options)
     target = _output_path(args.output, export.default_filename(worksheet, args.to))
     try:
         write_atomic(target, data)
     except OSError as exc:
         raise GoalkitError(f"cannot write {target}: {exc.strerror}") from None
     print(target)
+    return 0
+
+
+def _cmd_cases(args: argparse.Namespace) -> int:
+    from . import cases
+
+    for name in cases.names():
+        print(f"{name:24s} {cases.summary(name)}")
     return 0
 
 
@@ -106,7 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="output file, or a folder (the file is then named by worksheet id and date)",
     )
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="PDF/HTML page size")
+    p.add_argument(
+        "--patient-only",
+        action="store_true",
+        help="PDF/HTML: only the patient's page, without the clinician summary",
+    )
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("cases", help="list the worked cases used in the training notebooks")
+    p.set_defaults(func=_cmd_cases)
 
     p = sub.add_parser("validate", help="check that a worksheet file is valid")
     p.add_argument("worksheet")

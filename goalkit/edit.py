@@ -16,20 +16,34 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .model import Barrier, CheckIn, Goal, OutcomeMeasure, Step, Worksheet, evolve
+from .model import (
+    Barrier,
+    CheckIn,
+    Goal,
+    OutcomeMeasure,
+    Priority,
+    Review,
+    Step,
+    Worksheet,
+    evolve,
+)
 
 __all__ = [
     "GoalList",
     "add_barrier",
     "add_goal_item",
+    "add_review",
     "add_secondary_goal",
     "record_checkin",
     "remove_barrier",
     "remove_goal",
     "remove_goal_item",
+    "remove_review",
+    "set_priorities",
     "update_barrier",
     "update_goal",
     "update_goal_item",
+    "update_review",
 ]
 
 GoalList = Literal["steps", "measures"]
@@ -116,3 +130,37 @@ def remove_barrier(ws: Worksheet, barrier_id: str) -> Worksheet:
 def record_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
     """Add a check-in, kept in date order."""
     return evolve(ws, checkins=tuple(sorted((*ws.checkins, checkin), key=lambda c: c.date)))
+
+
+def set_priorities(ws: Worksheet, texts: list[str]) -> Worksheet:
+    """Replace the priorities with ``texts`` (blank lines dropped).
+
+    A priority keeps its id while its position is unchanged, so goals stay linked to it;
+    links to priorities that no longer exist are removed from the goals.
+    """
+    texts = [t.strip() for t in texts if t.strip()]
+    old = ws.priorities
+    new = tuple(
+        Priority(id=old[i].id, text=t) if i < len(old) else Priority(text=t)
+        for i, t in enumerate(texts)
+    )
+    kept = {p.id for p in new}
+    goals = tuple(
+        evolve(g, priority_ids=tuple(p for p in g.priority_ids if p in kept)) for g in ws.goals
+    )
+    return evolve(ws, priorities=new, goals=goals)
+
+
+def add_review(ws: Worksheet, **fields: Any) -> Worksheet:
+    """Add a review date, kept in date order."""
+    reviews = (*ws.reviews, Review(**fields))
+    return evolve(ws, reviews=tuple(sorted(reviews, key=lambda r: r.date)))
+
+
+def update_review(ws: Worksheet, review_id: str, **changes: Any) -> Worksheet:
+    reviews = _replace(ws.reviews, review_id, **changes)
+    return evolve(ws, reviews=tuple(sorted(reviews, key=lambda r: r.date)))
+
+
+def remove_review(ws: Worksheet, review_id: str) -> Worksheet:
+    return evolve(ws, reviews=tuple(r for r in ws.reviews if r.id != review_id))

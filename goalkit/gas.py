@@ -28,6 +28,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from goalkit.errors import GoalkitError
 from goalkit.model import CheckIn, Goal, Worksheet
 
 __all__ = [
@@ -52,7 +53,7 @@ DEFAULT_RHO = 0.3
 RATING_RANGE = range(0, 4)  # GAS-Light importance and difficulty are each rated 0-3.
 
 
-class GasError(ValueError):
+class GasError(GoalkitError, ValueError):
     """Bad input to GAS scoring or scale drafting; the message says what to fix."""
 
 
@@ -63,8 +64,7 @@ def _check_levels(levels: Iterable[float]) -> tuple[float, ...]:
     for i, x in enumerate(xs, start=1):
         if isinstance(x, bool) or x not in LEVELS:
             raise GasError(
-                f"GAS level {x!r} of goal {i} is outside -2..+2: "
-                "use one of -2, -1, 0, +1, +2"
+                f"GAS level {x!r} of goal {i} is outside -2..+2: use one of -2, -1, 0, +1, +2"
             )
     return xs
 
@@ -215,9 +215,7 @@ def latest_checkin(ws: Worksheet) -> CheckIn | None:
     return max(enumerate(ws.checkins), key=lambda ic: (ic[1].date, ic[0]))[1]
 
 
-def score_worksheet(
-    ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAULT_RHO
-) -> GasScore:
+def score_worksheet(ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAULT_RHO) -> GasScore:
     """Score the worksheet's goals at check-in ``at`` (default: the latest check-in).
 
     Goals without a level at that check-in, or without importance and difficulty ratings, are

@@ -257,6 +257,7 @@ class Barrier(Record):
 class Review(Record):
     """A planned review of the goals."""
 
+    id: Id = Field(default_factory=new_id)
     date: dt.date
     purpose: Text = ""
 

@@ -136,7 +136,7 @@ def full_worksheet() -> Worksheet:
                 goal_ids=("g-primary",),
             ),
         ),
-        reviews=(Review(date=dt.date(2026, 2, 11), purpose="six-week review"),),
+        reviews=(Review(id="r1", date=dt.date(2026, 2, 11), purpose="six-week review"),),
         checkins=(
             CheckIn(
                 id="c1",

@@ -1,11 +1,14 @@
-"""The app in a real Chromium against ``goalkit app``'s Voilà server (what ``make app`` runs)."""
+"""The worksheet app in a real Chromium against ``goalkit app``'s Voilà server (``make app``)."""
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, Page, expect
+from pypdf import PdfReader
 
 from goalkit.model import Worksheet
 from goalkit.store import Store
@@ -13,26 +16,82 @@ from tests.conftest import AppServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HOSTILE = "<img src=x onerror=alert(1)>"
+GOAL = "Walk 1 km to the shop without a rest, on my own, within 6 weeks"
+SLOW = 60_000  # ms: the first widget render includes kernel start on a loaded machine
 
 
-def test_app_serves_on_loopback_and_lists_stored_worksheets(
-    app_server: AppServer, page: Page
+def saved(page: Page) -> None:
+    expect(page.locator(".goalkit-save-state")).to_contain_text("All changes saved", timeout=SLOW)
+
+
+def open_first_saved(page: Page) -> None:
+    listing = page.locator(".goalkit-open-list select")
+    expect(listing.locator("option")).not_to_have_count(0, timeout=SLOW)
+    listing.select_option(index=0)
+    page.locator(".goalkit-open").click()
+    expect(page.locator(".goalkit-sections")).to_be_visible(timeout=SLOW)
+
+
+def test_fill_autosave_reload_restore_and_export(
+    app_server: AppServer, page: Page, tmp_path: Path
 ) -> None:
     assert re.match(r"http://127\.0\.0\.1:\d+/$", app_server.url)
-    with Store(app_server.home) as store:
-        store.save(Worksheet(patient_ref="P-900"), base=None)
     dialogs: list[Dialog] = []
     page.on("dialog", lambda d: (dialogs.append(d), d.dismiss()))
     page.goto(app_server.url)
-    table = page.locator(".goalkit-store-list")
-    expect(table).to_contain_text("P-900", timeout=60_000)
     expect(page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor")).to_have_count(0)
 
-    page.locator(".goalkit-patient-ref input").fill(HOSTILE)
+    page.locator(".goalkit-patient-ref input").fill("P-777")
     page.locator(".goalkit-new").click()
-    expect(page.locator(".goalkit-message")).to_contain_text("saved", timeout=30_000)
-    expect(table).to_contain_text(HOSTILE)  # shown as text, not as an element
-    assert page.locator(".goalkit-store-list img").count() == 0
+    saved(page)
+    page.get_by_role("tab", name="Goals").click()
+    page.locator(".goalkit-goal-statement textarea").fill(GOAL)
+    feedback = page.locator(".goalkit-smart-feedback")
+    expect(feedback).to_contain_text("1 km", timeout=SLOW)
+    page.locator(".goalkit-goal-why input").fill(HOSTILE)
+    page.wait_for_timeout(300)
+    saved(page)
+    expect(page.locator(".goalkit-goal-why input")).to_have_value(HOSTILE)
+
+    page.reload()  # Voilà ends this kernel and starts a new one
+    open_first_saved(page)
+    page.get_by_role("tab", name="Goals").click()
+    expect(page.locator(".goalkit-goal-statement textarea")).to_have_value(GOAL, timeout=SLOW)
+    expect(page.locator(".goalkit-goal-why input")).to_have_value(HOSTILE)
+    expect(page.locator(".goalkit-smart-feedback")).to_contain_text("1 km")
+
+    page.get_by_role("tab", name="Export and history").click()
+    page.locator(".goalkit-export-make").click()
+    link = page.locator("a.goalkit-download-pdf")
+    expect(link).to_be_visible(timeout=SLOW)
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert re.fullmatch(r"goalkit-[0-9a-f]{12}-\d{4}-\d{2}-\d{2}\.pdf", download.suggested_filename)
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    squashed = " ".join(text.split())
+    assert GOAL in squashed and HOSTILE in squashed and "My goal plan" in squashed
+
+    page.locator(".goalkit-export-preview-button").click()
+    expect(page.locator(".goalkit-export-preview")).to_contain_text(HOSTILE, timeout=SLOW)
+    assert page.locator(".goalkit-app img[src='x']").count() == 0
     assert dialogs == []
     with Store(app_server.home) as store:
-        assert {s.patient_ref for s in store.list()} == {"P-900", HOSTILE}
+        [summary] = store.list()
+        assert summary.patient_ref == "P-777"
+        assert store.load(summary.id).worksheet.primary.why == HOSTILE
+
+
+def test_stored_worksheets_are_listed_and_html_is_inert(app_server: AppServer, page: Page) -> None:
+    with Store(app_server.home) as store:
+        store.save(Worksheet(patient_ref=HOSTILE), base=None)
+    dialogs: list[Dialog] = []
+    page.on("dialog", lambda d: (dialogs.append(d), d.dismiss()))
+    page.goto(app_server.url)
+    option = page.locator(".goalkit-open-list option").first
+    expect(option).to_contain_text(HOSTILE, timeout=SLOW)
+    open_first_saved(page)
+    expect(page.locator(".goalkit-about-patient-ref input")).to_have_value(HOSTILE)
+    assert dialogs == []

@@ -66,3 +66,16 @@ def test_invalid_edits_raise_and_leave_the_input_alone() -> None:
     with pytest.raises(pydantic.ValidationError):
         edit.update_goal(ws, "g-primary", confidence=11)
     assert ws.primary.confidence == 7
+
+
+def test_priorities_keep_their_ids_and_drop_stale_links() -> None:
+    ws = full_worksheet()  # the primary goal links to priority "pr-football"
+    ws = edit.set_priorities(ws, ["Play football with my son", "  ", "Sleep through the night"])
+    assert [p.text for p in ws.priorities] == [
+        "Play football with my son",
+        "Sleep through the night",
+    ]
+    assert ws.priorities[0].id == "pr-football"
+    assert ws.primary.priority_ids == ("pr-football",)
+    ws = edit.set_priorities(ws, [])
+    assert ws.priorities == () and ws.primary.priority_ids == ()

@@ -1,42 +1,251 @@
-"""The app's start screen, headless: set values, click, check the model and the store."""
+"""The worksheet app, headless: set widget values, click, check the model and the store."""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import html
+import io
+import json
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from goalkit import fileformat
 from goalkit.store import Store
 from goalkit.widgets.app import WorksheetApp
-from goalkit.widgets.store_list import summary_table
+from goalkit.widgets.goal_panel import GoalPanel
+from tests.conftest import full_worksheet
+
+HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-def test_new_worksheet_is_saved_and_listed(store: Store) -> None:
-    app = WorksheetApp(store)
-    assert "No worksheets saved yet" in app.list.html.value
-    app.patient_ref.value = "P-101"
-    app.new_button.click()
+@pytest.fixture
+def app(store: Store) -> WorksheetApp:
+    a = WorksheetApp(store, autosave_delay=0)  # save on every change, synchronously
+    a.start.patient_ref.value = "P-101"
+    a.start.new_button.click()
+    return a
+
+
+def shown(html_value: str) -> str:
+    """What a person reads in an HTML widget: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_value))
+
+
+def goal_panel(app: WorksheetApp, n: int = 0) -> GoalPanel:
+    panel = app.panels[f"goal{n}"]
+    assert isinstance(panel, GoalPanel)
+    return panel
+
+
+def stored(app: WorksheetApp, store: Store):  # type: ignore[no-untyped-def]
+    assert app.session is not None
+    return store.load(app.session.worksheet.id).worksheet
+
+
+def test_new_worksheet_is_saved_at_once(app: WorksheetApp, store: Store) -> None:
     [summary] = store.list()
     assert summary.patient_ref == "P-101" and summary.revision == 1
-    assert app.worksheet is not None and app.worksheet.id == summary.id
-    assert "P-101" in app.list.html.value
-    assert "saved" in app.message.value
+    assert "All changes saved (revision 1)" in app.status.value
 
 
-def test_typed_html_is_shown_as_text(store: Store) -> None:
-    app = WorksheetApp(store)
-    app.patient_ref.value = "<img src=x onerror=alert(1)>"
-    app.new_button.click()
-    assert "<img" not in app.list.html.value
-    assert "&lt;img src=x onerror=alert(1)&gt;" in app.list.html.value
+def test_typing_a_goal_gives_smart_feedback_and_saves(app: WorksheetApp, store: Store) -> None:
+    panel = goal_panel(app)
+    panel.statement.value = "feel better"
+    assert "goalkit-smart-report" in panel.feedback.value
+    vague = panel.feedback.value
+    panel.statement.value = "Walk 1 km to the shop without a rest, on my own, within 6 weeks"
+    assert panel.feedback.value != vague
+    assert "1 km" in panel.feedback.value
+    assert stored(app, store).primary.statement.startswith("Walk 1 km to the shop")
+    panel.fill_parts.click()
+    parts = stored(app, store).primary.parts
+    assert "1 km" in parts.quantity and "6 weeks" in parts.time_frame
 
 
-def test_bad_input_is_a_message_not_a_traceback(store: Store) -> None:
-    app = WorksheetApp(store)
-    app.patient_ref.value = "x" * 100
-    app.new_button.click()
-    assert "goalkit-error" in app.message.value
-    assert "Could not start the worksheet" in app.message.value
+def test_about_section_and_priority_link(app: WorksheetApp, store: Store) -> None:
+    about = app.panels["about"]
+    about.priorities.value = "Walk my dog\nGo back to work"  # type: ignore[attr-defined]
+    about.support_relationship.value = "partner"  # type: ignore[attr-defined]
+    about.context.value = "after_surgery"  # type: ignore[attr-defined]
+    ws = stored(app, store)
+    assert [p.text for p in ws.priorities] == ["Walk my dog", "Go back to work"]
+    assert ws.support is not None and ws.support.relationship == "partner"
+    assert ws.context == "after_surgery"
+    panel = goal_panel(app)
+    panel.show()
+    panel.priority.value = ws.priorities[0].id
+    assert stored(app, store).primary.priority_ids == (ws.priorities[0].id,)
+
+
+def test_ratings_steps_measures_and_gas(app: WorksheetApp, store: Store) -> None:
+    panel = goal_panel(app)
+    panel.statement.value = "Walk 2 km on my own within 6 weeks"
+    panel.fill_parts.click()
+    panel.confidence.value = 8
+    panel.importance.value = 3
+    panel.difficulty.value = 2
+    panel.steps.add_button.click()
+    [row] = panel.steps.rows.children
+    row.children[0].value = "Walk 500 m five days a week"
+    panel.measures.add_button.click()
+    name, unit, baseline, target, _remove = panel.measures.rows.children[0].children
+    name.value, unit.value, baseline.value, target.value = "Walking distance", "m", "400", "2000"
+    panel.gas.draft_button.click()
+    ws = stored(app, store)
+    goal = ws.primary
+    assert (goal.confidence, goal.importance, goal.difficulty) == (8, 3, 2)
+    assert goal.steps[0].text == "Walk 500 m five days a week"
+    assert (goal.measures[0].baseline, goal.measures[0].target) == (400, 2000)
+    assert goal.gas is not None and all(lv.text for lv in goal.gas.levels)
+    assert panel.gas.levels[0].value == goal.gas.text(0)
+    panel.gas.levels[2].value = "Walks 3 km on my own"
+    assert stored(app, store).primary.gas.text(2) == "Walks 3 km on my own"  # type: ignore[union-attr]
+
+
+def test_bad_number_is_a_message_and_nothing_changes(app: WorksheetApp, store: Store) -> None:
+    panel = goal_panel(app)
+    panel.measures.add_button.click()
+    before = stored(app, store)
+    panel.measures.rows.children[0].children[2].value = "lots"
+    assert "'lots' is not a number" in shown(app.messages.html.value)
+    assert stored(app, store) == before
+
+
+def test_secondary_goals_barriers_and_reviews(app: WorksheetApp, store: Store) -> None:
+    body_tabs = app.body.children[1]
+    add_goal = body_tabs.children[1].children[-1]
+    add_goal.click()
+    add_goal = app.body.children[1].children[1].children[-1]
+    add_goal.click()
+    assert len(stored(app, store).secondary) == 2
+    assert app.body.children[1].children[1].children[-1].disabled
+    plan = app.panels["plan"]
+    plan.barriers.add_button.click()  # type: ignore[attr-defined]
+    text, contingency, _ = plan.barriers.rows.children[0].children  # type: ignore[attr-defined]
+    text.value, contingency.value = "A flare-up", "Halve the distance for two days"
+    plan.reviews.add_button.click()  # type: ignore[attr-defined]
+    ws = stored(app, store)
+    assert ws.barriers[0].plan == "Halve the distance for two days"
+    assert ws.reviews[0].date == dt.date.today() + dt.timedelta(weeks=6)
+    goal_panel(app, 1).root.children[0].children[1].click()  # remove the first secondary goal
+    assert len(stored(app, store).secondary) == 1
+
+
+def test_checkin_records_and_shows_progress(store: Store) -> None:
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    panel = app.panels["checkins"]
+    panel.date.value = dt.date(2026, 1, 28)  # type: ignore[attr-defined]
+    row = panel.goal_rows[0]  # type: ignore[attr-defined]
+    row.level.value = 0
+    row.measures["walk"].value = "2100"
+    panel.pain.value = 3  # type: ignore[attr-defined]
+    panel.record.click()  # type: ignore[attr-defined]
+    ws = store.load("ws-sample-01").worksheet
+    assert [c.date for c in ws.checkins][-1] == dt.date(2026, 1, 28)
+    assert ws.checkins[-1].goals[0].measures["walk"] == 2100
+    assert "goalkit-tscore" in panel.progress.value  # type: ignore[attr-defined]
+    assert "Milestones" in panel.progress.value  # type: ignore[attr-defined]
+    assert len(panel.charts.children) == 2  # type: ignore[attr-defined]
+
+
+def test_reopening_shows_the_worksheet_as_it_was(app: WorksheetApp, store: Store) -> None:
+    goal_panel(app).statement.value = "Climb the 14 stairs at home holding the rail in 3 weeks"
+    app.body.children[0].click()  # close
+    again = WorksheetApp(store, autosave_delay=0)
+    assert again.session is None  # never opens a worksheet by itself
+    again.start.saved.value = app.start.saved.options[0][1]
+    again.start.open_button.click()
+    assert goal_panel(again).statement.value.startswith("Climb the 14 stairs")
+
+
+def test_exports_are_download_links(app: WorksheetApp) -> None:
+    goal_panel(app).statement.value = HOSTILE
+    export = app.panels["export"]
+    export.make.click()  # type: ignore[attr-defined]
+    links = export.links.value  # type: ignore[attr-defined]
+    names = re.findall(r'download="([^"]+)"', links)
+    assert [n.rsplit(".", 1)[1] for n in names] == ["pdf", "html", "json", "csv"]
+    assert all("P-101" not in n for n in names)
+    pdf_b64 = re.search(r'href="data:application/pdf;base64,([^"]+)"', links).group(1)  # type: ignore[union-attr]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(base64.b64decode(pdf_b64))).pages)
+    assert HOSTILE in text
+    html_b64 = re.search(r'href="data:text/html;base64,([^"]+)"', links).group(1)  # type: ignore[union-attr]
+    page = base64.b64decode(html_b64).decode()
+    assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    export.preview_button.click()  # type: ignore[attr-defined]
+    assert "My goal plan" in export.preview_html.value  # type: ignore[attr-defined]
+
+
+def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
+    panel = goal_panel(app)
+    panel.statement.value = "first version"
+    panel.statement.value = "second version"
+    export = app.panels["export"]
+    options = {v: k for k, v in export.history.options}  # type: ignore[attr-defined]
+    assert sorted(options) == [1, 2, 3]
+    export.history.value = 2  # type: ignore[attr-defined]
+    export.restore_button.click()  # type: ignore[attr-defined]
+    assert stored(app, store).primary.statement == "first version"
+    assert goal_panel(app).statement.value == "first version"
+    assert len(store.history(stored(app, store).id)) == 4  # nothing deleted
+
+
+def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) -> None:
+    ws = full_worksheet()
+    store.save(ws, base=None)
+    app = WorksheetApp(store, autosave_delay=0)
+    content = fileformat.dumps(ws).encode()
+    app.start.upload.value = (
+        {
+            "name": "w.json",
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        },
+    )
+    assert app.session is not None and app.session.worksheet.id != ws.id
+    assert len(store.list()) == 2
+    assert store.load(ws.id).revision == 1  # the stored original is untouched
+
+
+def test_bad_upload_is_a_message(store: Store) -> None:
+    app = WorksheetApp(store, autosave_delay=0)
+    bad = json.dumps({"schema_version": 5}).encode()
+    app.start.upload.value = (
+        {
+            "name": "x.json",
+            "type": "",
+            "size": len(bad),
+            "content": memoryview(bad),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        },
+    )
+    assert "comes from a newer goalkit" in shown(app.messages.html.value)
+    assert app.session is None and store.list() == []
+
+
+def test_patient_reference_html_is_escaped(store: Store) -> None:
+    app = WorksheetApp(store, autosave_delay=0)
+    app.start.patient_ref.value = HOSTILE
+    app.start.new_button.click()
+    app.body.children[0].click()
+    assert any(HOSTILE in label for label, _ in app.start.saved.options)  # Select shows text
+    assert HOSTILE not in app.status.value and HOSTILE not in app.messages.html.value
+
+
+def test_too_long_reference_is_a_message(store: Store) -> None:
+    app = WorksheetApp(store, autosave_delay=0)
+    app.start.patient_ref.value = "x" * 100
+    app.start.new_button.click()
+    assert "Could not start the worksheet" in app.messages.html.value
     assert store.list() == []
 
 
@@ -45,9 +254,5 @@ def test_unusable_store_shows_a_message(tmp_path: Path, monkeypatch: pytest.Monk
     blocker.write_text("")
     monkeypatch.setenv("GOALKIT_HOME", str(blocker / "home"))
     shown = WorksheetApp()
-    assert "The worksheet store cannot be opened" in shown.message.value
+    assert "The worksheet store cannot be opened" in shown.messages.html.value
     assert shown.store is None
-
-
-def test_summary_table_escapes() -> None:
-    assert summary_table([]) == '<p class="goalkit-empty">No worksheets saved yet.</p>'

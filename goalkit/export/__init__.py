@@ -1,20 +1,26 @@
 """Exporters: each turns a worksheet into text or bytes; the caller decides where they go.
 
-``to_json`` (the file format) and ``to_csv`` are here now; heavy exporters import their
-libraries only when called, so ``import goalkit.export`` stays light.
+``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2) and ``to_pdf``
+(WeasyPrint). Heavy libraries load only when an exporter is called, so ``import goalkit.export``
+stays light.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from ..model import Worksheet
 from .csv import to_csv
 from .json import to_json
 
-__all__ = ["FORMATS", "default_filename", "render", "to_csv", "to_json"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .html import to_html
+    from .pdf import to_pdf
 
-FORMATS = ("json", "csv")
+__all__ = ["FORMATS", "default_filename", "render", "to_csv", "to_html", "to_json", "to_pdf"]
+
+FORMATS = ("pdf", "html", "json", "csv")
 """Formats :func:`render` can produce."""
 
 
@@ -30,8 +36,31 @@ def default_filename(worksheet: Worksheet, ext: str, *, on: dt.date | None = Non
     return f"goalkit-{worksheet.id}-{day}.{ext}"
 
 
-def render(worksheet: Worksheet, fmt: str) -> bytes:
-    """The worksheet exported as ``fmt`` (one of :data:`FORMATS`), as bytes ready to write."""
+def __getattr__(name: str) -> Any:
+    if name == "to_html":
+        from .html import to_html
+
+        return to_html
+    if name == "to_pdf":
+        from .pdf import to_pdf
+
+        return to_pdf
+    raise AttributeError(f"module 'goalkit.export' has no attribute {name!r}")
+
+
+def render(worksheet: Worksheet, fmt: str, **options: Any) -> bytes:
+    """The worksheet exported as ``fmt`` (one of :data:`FORMATS`), as bytes ready to write.
+
+    ``options`` go to the PDF and HTML exporters (``page_size="Letter"``, ``clinician=False``).
+    """
+    if fmt == "pdf":
+        from .pdf import to_pdf
+
+        return to_pdf(worksheet, **options)
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(worksheet, **options).encode("utf-8")
     if fmt == "json":
         return to_json(worksheet).encode("utf-8")
     if fmt == "csv":

@@ -1,8 +1,10 @@
-"""The worksheet app shown by Voilà (``worksheets/worksheet.ipynb``).
+"""The worksheet app shown by Voilà (``worksheets/worksheet.ipynb``): ``WorksheetApp()``.
 
-This first version is the start screen: the worksheets already in the store, and a new
-worksheet started from a pseudonymous patient reference. Every error shows as a message in the
-app, never as a traceback.
+A start screen (new worksheet, open a saved one, or upload a JSON file), then the worksheet in
+sections, saved as it changes. Voilà ends the kernel when the tab closes; since every change is
+saved within a second, reopening the worksheet from the start screen shows it as it was.
+The app never opens a worksheet by itself: in a clinic, the next person at the screen must not
+see the previous patient's worksheet.
 """
 
 from __future__ import annotations
@@ -12,59 +14,223 @@ from typing import Any
 import ipywidgets as w
 from markupsafe import escape
 
+from .. import fileformat
 from ..errors import GoalkitError
-from ..model import Worksheet
+from ..model import Worksheet, evolve, new_id
+from ..session import SaveState, Session
 from ..store import Store
-from .store_list import StoreList
+from .about import AboutPanel
+from .common import Messages, Panel, styled
+from .export_panel import ExportPanel
+from .goal_panel import GoalPanel
+from .plan_panel import PlanPanel
 
 __all__ = ["WorksheetApp"]
 
+SECTIONS = ("About the patient", "Goals", "Barriers and reviews", "Check-ins", "Export and history")
+
+
+class _Start:
+    """The start screen's widgets."""
+
+    def __init__(self) -> None:
+        self.saved = styled(w.Select(rows=8, layout=w.Layout(width="36em")), "goalkit-open-list")
+        self.open_button = styled(w.Button(description="Open", icon="folder-open"), "goalkit-open")
+        self.patient_ref = styled(
+            w.Text(
+                description="Patient reference",
+                placeholder="e.g. P-014 (no names)",
+                style={"description_width": "initial"},
+            ),
+            "goalkit-patient-ref",
+        )
+        self.new_button = styled(
+            w.Button(description="Start a new worksheet", button_style="primary"), "goalkit-new"
+        )
+        self.upload = styled(
+            w.FileUpload(accept=".json", multiple=False, description="Open a JSON file"),
+            "goalkit-upload",
+        )
+        self.root = styled(
+            w.VBox(
+                [
+                    w.HTML("<h3>New worksheet</h3>"),
+                    w.HBox([self.patient_ref, self.new_button]),
+                    w.HTML("<h3>Continue a saved worksheet</h3>"),
+                    self.saved,
+                    self.open_button,
+                    w.HTML("<h3>Open a worksheet file</h3>"),
+                    self.upload,
+                ]
+            ),
+            "goalkit-start",
+        )
+
 
 class WorksheetApp:
-    """Compose the app; ``WorksheetApp()`` in a cell displays it."""
+    """The whole app; ``WorksheetApp()`` in a cell displays it."""
 
-    def __init__(self, store: Store | None = None) -> None:
-        self.message = w.HTML()
-        self.message.add_class("goalkit-message")
-        self.patient_ref = w.Text(
-            description="Patient reference",
-            placeholder="e.g. P-014 (no names)",
-            style={"description_width": "initial"},
+    def __init__(self, store: Store | None = None, *, autosave_delay: float = 0.8) -> None:
+        self.messages = Messages()
+        self.status = styled(w.HTML(), "goalkit-save-state")
+        self.body = w.VBox()
+        self.delay = autosave_delay
+        self.session: Session | None = None
+        self.panels: dict[str, Panel] = {}
+        self.start = _Start()
+        self.start.new_button.on_click(lambda _b: self._guard(self.new))
+        self.start.open_button.on_click(lambda _b: self._guard(self.open_selected))
+        self.start.upload.observe(lambda _c: self._guard(self.upload), names="value")
+        self.root = styled(
+            w.VBox(
+                [
+                    w.HTML("<h2>Goal-setting worksheet</h2>"),
+                    self.messages.html,
+                    self.status,
+                    self.body,
+                ]
+            ),
+            "goalkit-app",
         )
-        self.patient_ref.add_class("goalkit-patient-ref")
-        self.new_button = w.Button(description="Start a new worksheet", button_style="primary")
-        self.new_button.add_class("goalkit-new")
-        self.new_button.on_click(self._on_new)
-        self.worksheet: Worksheet | None = None
-        self.revision: int | None = None
-        children: list[w.Widget] = [self.message]
+        self.store: Store | None
         try:
-            self.store: Store | None = store or Store()
+            self.store = store or Store()
         except GoalkitError as exc:
             self.store = None
-            self._say(f"The worksheet store cannot be opened: {exc}", error=True)
-        else:
-            self.list = StoreList(self.store)
-            children += [w.HBox([self.patient_ref, self.new_button]), self.list.root]
-        self.root = w.VBox(children)
-        self.root.add_class("goalkit-app")
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        kind = "goalkit-error" if error else "goalkit-ok"
-        self.message.value = f'<p class="{kind}">{escape(text)}</p>'
-
-    def _on_new(self, _button: w.Button | None = None) -> None:
-        if self.store is None:
+            self.messages.say(f"The worksheet store cannot be opened: {exc}", error=True)
             return
+        self.show_start()
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _guard(self, action: Any) -> None:
         try:
-            ws = Worksheet(patient_ref=self.patient_ref.value)
-            self.revision = self.store.save(ws, base=None, note="new worksheet")
-        except (GoalkitError, ValueError) as exc:
-            self._say(f"Could not start the worksheet: {exc}", error=True)
+            action()
+        except GoalkitError as exc:
+            self.messages.say(str(exc), error=True)
+
+    def _require_store(self) -> Store:
+        if self.store is None:
+            raise GoalkitError("the worksheet store is not available")
+        return self.store
+
+    def _show_state(self, state: SaveState) -> None:
+        kind = (
+            "goalkit-error"
+            if state.error
+            else ("goalkit-saved" if state.saved else "goalkit-saving")
+        )
+        self.status.value = f'<p class="{kind}">{escape(state.label())}</p>'
+
+    # -- start screen ---------------------------------------------------------------------
+    def show_start(self) -> None:
+        if self.session is not None:
+            self.session.flush()
+            self.session = None
+        store = self._require_store()
+        self.start.saved.options = [
+            (
+                f"{s.patient_ref or '(no reference)'} · saved {s.saved_at:%Y-%m-%d %H:%M} UTC"
+                f" · revision {s.revision}",
+                s.id,
+            )
+            for s in store.list()
+        ]
+        self.status.value = ""
+        self.body.children = [self.start.root]
+
+    def new(self) -> None:
+        try:
+            ws = Worksheet(patient_ref=self.start.patient_ref.value)
+        except ValueError as exc:
+            raise GoalkitError(f"Could not start the worksheet: {exc}") from None
+        self._edit(Session.start(self._require_store(), ws, delay=self.delay))
+        self.start.patient_ref.value = ""
+        self.messages.say("New worksheet started and saved.")
+
+    def open_selected(self) -> None:
+        worksheet_id = self.start.saved.value
+        if not worksheet_id:
+            raise GoalkitError("Choose a worksheet in the list first.")
+        self._edit(Session.open(self._require_store(), worksheet_id, delay=self.delay))
+        self.messages.say("Worksheet opened.")
+
+    def upload(self) -> None:
+        files = self.start.upload.value
+        if not files:
             return
-        self.worksheet = ws
-        self.list.refresh()
-        self._say("New worksheet started and saved.")
+        item = files[0]
+        ws = fileformat.loads(bytes(item["content"]), label=str(item["name"])[:80])
+        store = self._require_store()
+        if any(s.id == ws.id for s in store.list()):
+            ws = evolve(ws, id=new_id())  # never overwrite what the store holds
+            note = "uploaded a copy (the original is still stored)"
+        else:
+            note = "uploaded"
+        self._edit(Session.start(store, ws, delay=self.delay))
+        self.messages.say(f"Worksheet file opened and saved ({note}).")
+
+    # -- the worksheet ----------------------------------------------------------------------
+    def _edit(self, session: Session) -> None:
+        self.session = session
+        session.on_state(self._show_state)
+        self._show_state(session.state)
+        self.build()
+
+    def build(self) -> None:
+        """(Re)build every section from the session's worksheet."""
+        session = self.session
+        assert session is not None
+        msgs = self.messages
+        self.panels = {
+            "about": AboutPanel(session, msgs),
+            "plan": PlanPanel(session, msgs),
+            "export": ExportPanel(session, msgs, on_restore=self.build),
+        }
+        goals = [
+            GoalPanel(session, msgs, g.id, on_removed=self.build)
+            for g in (session.worksheet.primary, *session.worksheet.secondary)
+        ]
+        for i, panel in enumerate(goals):
+            self.panels[f"goal{i}"] = panel
+        add = styled(w.Button(description="Add a second goal", icon="plus"), "goalkit-goal-add")
+        add.disabled = len(session.worksheet.secondary) >= 2
+        add.on_click(lambda _b: self._guard(self._add_goal))
+        checkins = self._checkins_panel(session)
+        tabs = w.Tab(
+            children=[
+                self.panels["about"].root,
+                w.VBox([*(p.root for p in goals), add]),
+                self.panels["plan"].root,
+                checkins,
+                self.panels["export"].root,
+            ]
+        )
+        for i, title in enumerate(SECTIONS):
+            tabs.set_title(i, title)
+        styled(tabs, "goalkit-sections")
+        close = styled(w.Button(description="Close worksheet", icon="times"), "goalkit-close")
+        close.on_click(lambda _b: self._guard(self.show_start))
+        session.on_state(lambda _s: self._refresh_history())
+        self.body.children = [close, tabs]
+
+    def _checkins_panel(self, session: Session) -> w.Widget:
+        from .checkin_panel import CheckInPanel
+
+        panel = CheckInPanel(session, self.messages)
+        self.panels["checkins"] = panel
+        return panel.root
+
+    def _refresh_history(self) -> None:
+        panel = self.panels.get("export")
+        if isinstance(panel, ExportPanel) and self.session is not None and self.session.state.saved:
+            panel.refresh_history()
+
+    def _add_goal(self) -> None:
+        from ..edit import add_secondary_goal
+
+        if self.session is not None:
+            self.session.apply(add_secondary_goal)
+            self.build()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)

@@ -1,0 +1,104 @@
+"""Everything the worksheet template shows, computed once from the model by the pure logic.
+
+The template only lays this out; the in-app preview, the HTML export and the PDF all render the
+same view, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..gas import GasScore, score_worksheet
+from ..icf import title as icf_title
+from ..model import CONTEXTS, DOMAINS, Barrier, Goal, Review, Step, Worksheet
+from ..smart import SmartReport, check_goal
+
+__all__ = ["GoalView", "WorksheetView", "build_view"]
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: Goal
+    heading: str
+    domain: str
+    report: SmartReport
+    steps: tuple[Step, ...]
+    icf: tuple[tuple[str, str], ...]
+    barriers: tuple[Barrier, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    alt: str
+    data_uri: str
+
+
+@dataclass(frozen=True)
+class WorksheetView:
+    ws: Worksheet
+    generated: dt.date
+    context: str
+    goals: tuple[GoalView, ...]
+    next_review: Review | None
+    gas: GasScore
+    charts: tuple[Chart, ...] = field(default=())
+
+
+def _goal_view(ws: Worksheet, goal: Goal, number: int) -> GoalView:
+    priorities = [p.text for p in ws.priorities if p.id in goal.priority_ids]
+    report = check_goal(
+        goal.statement,
+        confidence=goal.confidence,
+        why=goal.why or None,
+        priorities=priorities or [p.text for p in ws.priorities],
+    )
+    heading = "Main goal" if goal.role == "primary" else f"Second goal {number}"
+    barriers = tuple(b for b in ws.barriers if not b.goal_ids or goal.id in b.goal_ids)
+    return GoalView(
+        goal=goal,
+        heading=heading,
+        domain=DOMAINS.get(goal.domain or "", ""),
+        report=report,
+        steps=tuple(sorted(goal.steps, key=lambda s: (s.target_date or dt.date.max, s.text))),
+        icf=tuple((code, icf_title(code) or "") for code in goal.icf_codes),
+        barriers=barriers,
+    )
+
+
+def _charts(ws: Worksheet) -> tuple[Chart, ...]:
+    if not ws.checkins:
+        return ()
+    from .. import charts
+
+    def uri(svg: bytes) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+    primary = ws.primary
+    return (
+        Chart(
+            "Progress on the main goal",
+            charts.alt_text(ws, primary.id),
+            uri(charts.progress_chart(ws, primary.id, fmt="svg")),
+        ),
+        Chart("GAS levels over time", charts.alt_text(ws), uri(charts.gas_chart(ws, fmt="svg"))),
+    )
+
+
+def build_view(
+    ws: Worksheet, *, today: dt.date | None = None, with_charts: bool = True
+) -> WorksheetView:
+    """The worksheet, scored and checked, ready for the template."""
+    today = today or dt.date.today()
+    ordered = (ws.primary, *ws.secondary)
+    return WorksheetView(
+        ws=ws,
+        generated=today,
+        context=CONTEXTS.get(ws.context or "", ""),
+        goals=tuple(_goal_view(ws, g, i) for i, g in enumerate(ordered)),
+        next_review=ws.next_review(today),
+        gas=score_worksheet(ws),
+        charts=_charts(ws) if with_charts else (),
+    )

@@ -1,0 +1,186 @@
+"""Later visits: record a check-in, then see T-scores, milestones, plateaus, setbacks, charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as w
+from markupsafe import Markup
+
+from ..edit import record_checkin
+from ..gas import score_worksheet
+from ..model import CheckIn, Goal, GoalCheckIn
+from ..patterns import milestones, plateaus, setbacks
+from .common import UNSET, Messages, Panel, optional_range, styled
+from .lists import float_or_none
+
+__all__ = ["CheckInPanel", "progress_html"]
+
+
+def progress_html(panel_ws: Any) -> str:
+    """T-scores, then milestones to celebrate, then plateaus and setbacks with what to try."""
+    score = score_worksheet(panel_ws)
+    parts = [
+        Markup(
+            '<div class="goalkit-progress"><h4>GAS T-scores</h4><p class="goalkit-tscore">'
+            "Unweighted: <strong>{}</strong> · weighted: <strong>{}</strong></p>"
+            "<p><small>{}</small></p>"
+        ).format(
+            "—" if score.unweighted is None else f"{score.unweighted:.1f}",
+            "—" if score.weighted is None else f"{score.weighted:.1f}",
+            score.summary(),
+        )
+    ]
+    found = milestones(panel_ws)
+    if found:
+        parts.append(
+            Markup('<h4>Milestones</h4><ul class="goalkit-milestones">{}</ul>').format(
+                Markup("").join(
+                    Markup("<li>{}: {}</li>").format(m.date.isoformat(), m.message) for m in found
+                )
+            )
+        )
+    for finding in [*setbacks(panel_ws), *plateaus(panel_ws)]:
+        parts.append(
+            Markup('<div class="goalkit-{}"><p><strong>{}</strong> {}</p><ul>{}</ul></div>').format(
+                finding.kind,
+                finding.kind.capitalize() + ":",
+                finding.message,
+                Markup("").join(Markup("<li>{}</li>").format(s) for s in finding.suggestions),
+            )
+        )
+    parts.append(Markup("</div>"))
+    return str(Markup("").join(parts))
+
+
+class _GoalRow:
+    """Inputs for one goal at this check-in: its GAS level and each measure."""
+
+    def __init__(self, goal: Goal) -> None:
+        self.goal_id = goal.id
+        self.level = styled(
+            w.Dropdown(
+                options=optional_range(-2, 2, "not scored"), value=UNSET, description="GAS level"
+            ),
+            "goalkit-checkin-level",
+        )
+        self.measures = {
+            m.id: styled(
+                w.Text(description=(m.name or "measure")[:20], placeholder=m.unit),
+                "goalkit-checkin-measure",
+            )
+            for m in goal.measures
+        }
+        label = goal.statement[:70] or "(goal not written yet)"
+        self.root = w.VBox(
+            [w.HTML(Markup("<b>{}</b>").format(label)), self.level, *self.measures.values()]
+        )
+
+    def value(self) -> GoalCheckIn:
+        values = {}
+        for mid, box in self.measures.items():
+            number = float_or_none(box.value)
+            if number is not None:
+                values[mid] = number
+        level = None if self.level.value == UNSET else self.level.value
+        return GoalCheckIn(goal_id=self.goal_id, gas_level=level, measures=values)
+
+
+class CheckInPanel(Panel):
+    def __init__(self, session: Any, messages: Messages) -> None:
+        super().__init__(session, messages)
+        self.date = styled(
+            w.DatePicker(value=dt.date.today(), description="Date"), "goalkit-checkin-date"
+        )
+        self.pain = styled(
+            w.Dropdown(
+                options=optional_range(0, 10, "not asked"), value=UNSET, description="Pain 0-10"
+            ),
+            "goalkit-checkin-pain",
+        )
+        self.adherence = styled(
+            w.Dropdown(
+                options=[("not asked", UNSET), *((f"{p}%", p) for p in range(0, 101, 10))],
+                value=UNSET,
+                description="Tasks done",
+            ),
+            "goalkit-checkin-adherence",
+        )
+        self.notes = styled(
+            w.Textarea(
+                placeholder="what went well, what got in the way", layout=w.Layout(width="95%")
+            ),
+            "goalkit-checkin-notes",
+        )
+        self.record = styled(
+            w.Button(description="Record this check-in", button_style="primary"),
+            "goalkit-checkin-record",
+        )
+        self.record.on_click(lambda _b: self.guard(self._record))
+        self.rows = w.VBox()
+        self.progress = styled(w.HTML(), "goalkit-checkin-progress")
+        self.charts = styled(w.VBox(), "goalkit-checkin-charts")
+        self.root = styled(
+            w.VBox(
+                [
+                    w.HTML("<h4>New check-in</h4>"),
+                    self.date,
+                    self.rows,
+                    self.pain,
+                    self.adherence,
+                    self.notes,
+                    self.record,
+                    self.progress,
+                    self.charts,
+                ]
+            ),
+            "goalkit-checkins",
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        ws = self.ws
+        self.goal_rows = [_GoalRow(g) for g in (ws.primary, *ws.secondary)]
+        self.rows.children = [r.root for r in self.goal_rows]
+        self.progress.value = progress_html(ws)
+        self.charts.children = self._charts()
+
+    def _charts(self) -> list[w.Widget]:
+        ws = self.ws
+        if not ws.checkins:
+            return [w.HTML("<p>Charts appear after the first check-in.</p>")]
+        from .. import charts
+
+        return [
+            styled(
+                w.Image(
+                    value=charts.progress_chart(ws, ws.primary.id),
+                    format="png",
+                    layout=w.Layout(max_width="640px"),
+                ),
+                "goalkit-chart",
+            ),
+            styled(
+                w.Image(
+                    value=charts.gas_chart(ws), format="png", layout=w.Layout(max_width="640px")
+                ),
+                "goalkit-chart",
+            ),
+        ]
+
+    def _record(self) -> None:
+        if self.date.value is None:
+            self.messages.say("Choose the date of the check-in first.", error=True)
+            return
+        checkin = CheckIn(
+            date=self.date.value,
+            goals=tuple(r.value() for r in self.goal_rows),
+            pain=None if self.pain.value == UNSET else self.pain.value,
+            adherence=None if self.adherence.value == UNSET else self.adherence.value,
+            notes=self.notes.value,
+        )
+        self.session.apply(lambda ws: record_checkin(ws, checkin))
+        self.notes.value = ""
+        self.refresh()
+        self.messages.say(f"Check-in of {checkin.date.isoformat()} recorded.")

@@ -1,0 +1,108 @@
+"""What every panel shares: binding a widget to a model edit, messages, option lists.
+
+A binding turns a widget change into a pure edit applied through the session. Anything that
+goes wrong becomes a message in the app (never a traceback), and the worksheet is unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+from markupsafe import escape
+
+from ..errors import GoalkitError
+from ..model import Worksheet
+from ..session import Session, describe_error
+
+__all__ = ["UNSET", "Messages", "Panel", "optional", "optional_range", "styled"]
+
+log = logging.getLogger("goalkit.app")
+UNSET = -99
+"""Dropdown value standing for "not recorded" (ipywidgets cannot select None)."""
+
+
+def styled(widget: w.Widget, *classes: str) -> Any:
+    """Add stable ``goalkit-...`` CSS classes (used by the browser tests) and return the widget."""
+    for cls in classes:
+        widget.add_class(cls)
+    return widget
+
+
+def optional_range(lo: int, hi: int, unset: str = "not rated") -> list[tuple[str, int]]:
+    return [(unset, UNSET), *((str(i), i) for i in range(lo, hi + 1))]
+
+
+def optional(value: int | None) -> int:
+    """Model value -> dropdown value."""
+    return UNSET if value is None else value
+
+
+class Messages:
+    """One line of feedback at the top of the app."""
+
+    def __init__(self) -> None:
+        self.html = styled(w.HTML(), "goalkit-message")
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        kind = "goalkit-error" if error else "goalkit-ok"
+        self.html.value = f'<p class="{kind}" role="status">{escape(text)}</p>'
+
+    def clear(self) -> None:
+        self.html.value = ""
+
+
+class Panel:
+    """Base for a section of the worksheet: widgets that write into the session's model."""
+
+    root: w.Widget
+
+    def __init__(self, session: Session, messages: Messages) -> None:
+        self.session = session
+        self.messages = messages
+        self._loading = False
+
+    @property
+    def ws(self) -> Worksheet:
+        return self.session.worksheet
+
+    def guard(self, action: Callable[[], None]) -> None:
+        """Run ``action``; report any failure as a message and keep the worksheet as it was."""
+        try:
+            action()
+        except GoalkitError as exc:
+            self.messages.say(str(exc), error=True)
+        except ValueError as exc:  # includes pydantic's ValidationError
+            self.messages.say(describe_error(exc), error=True)
+        except Exception as exc:  # a bug must not show a traceback or lose the session
+            log.exception("unexpected error in a goalkit panel")
+            self.messages.say(
+                f"Something went wrong ({type(exc).__name__}); your last save is safe.",
+                error=True,
+            )
+
+    def apply(self, edit: Callable[[Worksheet], Worksheet]) -> None:
+        self.guard(lambda: self.session.apply(edit))
+
+    def bind(
+        self,
+        widget: w.Widget,
+        edit: Callable[[Worksheet, Any], Worksheet],
+        after: Callable[[], None] | None = None,
+    ) -> w.Widget:
+        """Apply ``edit(ws, new_value)`` whenever the widget's value changes."""
+
+        def changed(change: dict[str, Any]) -> None:
+            if self._loading:
+                return
+            self.apply(lambda ws: edit(ws, change["new"]))
+            if after is not None:
+                self.guard(after)
+
+        widget.observe(changed, names="value")
+        return widget
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.root._repr_mimebundle_(**kwargs)

@@ -1,0 +1,129 @@
+"""Exports as download links, a preview of the handout, and the revision history with restore."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+from markupsafe import Markup
+
+from .. import export
+from ..export.html import to_html
+from ..export.pdf import to_pdf
+from .common import Messages, Panel, styled
+
+__all__ = ["ExportPanel", "download_link"]
+
+MIME = {
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "json": "application/json",
+    "csv": "text/csv",
+}
+
+
+def download_link(data: bytes, filename: str, label: str) -> str:
+    """An ``<a download>`` holding the file as a data URI: how Voilà hands over a file."""
+    ext = filename.rsplit(".", 1)[-1]
+    uri = f"data:{MIME[ext]};base64,{base64.b64encode(data).decode('ascii')}"
+    return str(
+        Markup(
+            '<a class="goalkit-download goalkit-download-{}" download="{}" href="{}">{}</a>'
+        ).format(ext, filename, uri, label)
+    )
+
+
+class ExportPanel(Panel):
+    def __init__(
+        self, session: Any, messages: Messages, on_restore: Callable[[], None] | None = None
+    ) -> None:
+        super().__init__(session, messages)
+        self.page_size = styled(
+            w.Dropdown(options=["A4", "Letter"], value="A4", description="Paper"),
+            "goalkit-export-paper",
+        )
+        self.links = styled(w.HTML(), "goalkit-export-links")
+        self.make = styled(
+            w.Button(description="Prepare downloads", button_style="primary", icon="download"),
+            "goalkit-export-make",
+        )
+        self.make.on_click(lambda _b: self.guard(self.prepare))
+        self.preview_button = styled(
+            w.Button(description="Preview the handout"), "goalkit-export-preview-button"
+        )
+        self.preview_button.on_click(lambda _b: self.guard(self.preview))
+        self.preview_html = styled(w.HTML(), "goalkit-export-preview")
+        self.history = styled(w.Select(rows=8, layout=w.Layout(width="30em")), "goalkit-history")
+        self.restore_button = styled(
+            w.Button(description="Restore this version"), "goalkit-history-restore"
+        )
+        self.restore_button.on_click(lambda _b: self.guard(self.restore))
+        self._on_restore = on_restore
+        self.root = styled(
+            w.VBox(
+                [
+                    w.HTML("<h4>Take-home handout and chart copy</h4>"),
+                    w.HBox([self.page_size, self.make]),
+                    self.links,
+                    self.preview_button,
+                    self.preview_html,
+                    w.HTML(
+                        "<h4>Earlier versions</h4><p>Every save is kept. Restoring makes an "
+                        "earlier version the newest; nothing is deleted.</p>"
+                    ),
+                    self.history,
+                    self.restore_button,
+                ]
+            ),
+            "goalkit-export",
+        )
+        self.refresh_history()
+
+    def prepare(self) -> None:
+        """Make all four files from the current worksheet (saving first)."""
+        self.session.flush()
+        ws = self.ws
+        files = [
+            ("pdf", to_pdf(ws, page_size=self.page_size.value), "PDF handout"),
+            ("html", to_html(ws, page_size=self.page_size.value).encode("utf-8"), "HTML"),
+            ("json", export.to_json(ws).encode("utf-8"), "JSON (worksheet file)"),
+            ("csv", export.to_csv(ws).encode("utf-8"), "CSV (goals and check-ins)"),
+        ]
+        self.links.value = " · ".join(
+            download_link(data, export.default_filename(ws, ext), label)
+            for ext, data, label in files
+        )
+        self.messages.say("Downloads ready: click a link to save the file.")
+
+    def preview(self) -> None:
+        self.preview_html.value = to_html(self.ws, standalone=False, page_size=self.page_size.value)
+
+    def refresh_history(self) -> None:
+        if self.session.revision is None:
+            self.history.options = []
+            return
+        revisions = self.session.store.history(self.ws.id)
+        self.history.options = [
+            (
+                f"revision {r.revision} · {r.saved_at:%Y-%m-%d %H:%M:%S} UTC"
+                + (f" · {r.note}" if r.note else ""),
+                r.revision,
+            )
+            for r in reversed(revisions)
+        ]
+
+    def restore(self) -> None:
+        revision = self.history.value
+        if revision is None:
+            self.messages.say("Choose a version to restore first.", error=True)
+            return
+        self.session.flush()
+        store = self.session.store
+        new = store.restore(self.ws.id, revision, base=self.session.revision or 0)
+        self.session.replace(store.load(self.ws.id).worksheet, new)
+        self.refresh_history()
+        self.messages.say(f"Revision {revision} restored as revision {new}.")
+        if self._on_restore is not None:
+            self._on_restore()

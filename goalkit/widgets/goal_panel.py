@@ -1,0 +1,296 @@
+"""One goal: the statement with live SMART feedback, its parts, ratings, steps, measures, GAS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+from markupsafe import Markup
+
+from ..edit import (
+    add_goal_item,
+    remove_goal,
+    remove_goal_item,
+    update_goal,
+    update_goal_item,
+)
+from ..icf import classify
+from ..model import DOMAINS, Goal, GoalParts, Worksheet, evolve
+from ..smart import SmartReport, check_goal
+from ..smart_render import render_html
+from .common import UNSET, Messages, Panel, optional, optional_range, styled
+from .gas_editor import GasEditor
+from .lists import Column, ListEditor, float_or_none
+
+__all__ = ["GoalPanel", "goal_report"]
+
+_WIDE = w.Layout(width="95%")
+_STYLE = {"description_width": "10em"}
+
+
+def goal_report(ws: Worksheet, goal: Goal) -> SmartReport:
+    """The SMART report for a goal, with what the worksheet knows as context."""
+    linked = [p.text for p in ws.priorities if p.id in goal.priority_ids]
+    return check_goal(
+        goal.statement,
+        confidence=goal.confidence,
+        why=goal.why or None,
+        priorities=linked or [p.text for p in ws.priorities],
+    )
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.strip().lower() for c in text.replace(",", " ").split()))
+
+
+def _from_dropdown(value: int) -> int | None:
+    return None if value == UNSET else value
+
+
+class GoalPanel(Panel):
+    def __init__(
+        self, session: Any, messages: Messages, goal_id: str, on_removed: Any = None
+    ) -> None:
+        super().__init__(session, messages)
+        self.goal_id = goal_id
+        goal = self.goal
+        gid = goal_id
+        self.statement = styled(
+            w.Textarea(
+                goal.statement,
+                layout=w.Layout(width="95%", height="4em"),
+                placeholder="Who will do what, how much, with what help, by when",
+            ),
+            "goalkit-goal-statement",
+        )
+        self.feedback = styled(w.HTML(), "goalkit-smart-feedback")
+        self.bind(self.statement, lambda ws, v: update_goal(ws, gid, statement=v), self.show)
+        self.domain = styled(
+            w.Dropdown(
+                options=[("not chosen", ""), *((v, k) for k, v in DOMAINS.items())],
+                value=goal.domain or "",
+                description="Domain",
+                style=_STYLE,
+            ),
+            "goalkit-goal-domain",
+        )
+        self.bind(self.domain, lambda ws, v: update_goal(ws, gid, domain=v or None))
+        self.why = styled(
+            w.Text(
+                goal.why,
+                description="Why it matters",
+                style=_STYLE,
+                layout=_WIDE,
+                placeholder="in the patient's words: so that I can...",
+            ),
+            "goalkit-goal-why",
+        )
+        self.bind(self.why, lambda ws, v: update_goal(ws, gid, why=v), self.show)
+        self.priority = styled(
+            w.Dropdown(description="Serves priority", style=_STYLE), "goalkit-goal-priority"
+        )
+        self._priority_options()
+        self.bind(
+            self.priority,
+            lambda ws, v: update_goal(ws, gid, priority_ids=(v,) if v else ()),
+            self.show,
+        )
+        self.confidence = styled(
+            w.Dropdown(
+                options=optional_range(0, 10, "not asked"),
+                value=optional(goal.confidence),
+                description="Confidence 0-10",
+                style=_STYLE,
+            ),
+            "goalkit-goal-confidence",
+        )
+        self.bind(
+            self.confidence,
+            lambda ws, v: update_goal(ws, gid, confidence=_from_dropdown(v)),
+            self.show,
+        )
+        self.importance = styled(
+            w.Dropdown(
+                options=optional_range(0, 3),
+                value=optional(goal.importance),
+                description="Importance 0-3",
+                style=_STYLE,
+            ),
+            "goalkit-goal-importance",
+        )
+        self.difficulty = styled(
+            w.Dropdown(
+                options=optional_range(0, 3),
+                value=optional(goal.difficulty),
+                description="Difficulty 0-3",
+                style=_STYLE,
+            ),
+            "goalkit-goal-difficulty",
+        )
+        self.bind(self.importance, lambda ws, v: update_goal(ws, gid, importance=_from_dropdown(v)))
+        self.bind(self.difficulty, lambda ws, v: update_goal(ws, gid, difficulty=_from_dropdown(v)))
+        self.parts = {}
+        for name, label in (
+            ("activity", "Activity"),
+            ("support", "Support"),
+            ("quantity", "Quantity"),
+            ("time_frame", "Time frame"),
+        ):
+            box = styled(
+                w.Text(getattr(goal.parts, name), description=label, style=_STYLE, layout=_WIDE),
+                f"goalkit-goal-part-{name}",
+            )
+            self.bind(box, self._part_edit(name))
+            self.parts[name] = box
+        self.fill_parts = styled(
+            w.Button(description="Fill the parts from the statement"), "goalkit-goal-fill-parts"
+        )
+        self.fill_parts.on_click(lambda _b: self.guard(self._fill_parts))
+        self.icf = styled(
+            w.Text(
+                " ".join(goal.icf_codes),
+                description="ICF codes",
+                style=_STYLE,
+                placeholder="e.g. d450 d420",
+            ),
+            "goalkit-goal-icf",
+        )
+        self.bind(self.icf, lambda ws, v: update_goal(ws, gid, icf_codes=_codes(v)))
+        self.icf_hint = styled(w.HTML(), "goalkit-goal-icf-hint")
+        self.steps = ListEditor(
+            session,
+            messages,
+            key="steps",
+            title="Steps: small building blocks",
+            columns=[
+                Column("text", lambda: w.Text(placeholder="step", layout=w.Layout(width="45%"))),
+                Column("target_date", lambda: w.DatePicker(description="by")),
+                Column("done_on", lambda: w.DatePicker(description="done")),
+            ],
+            items=lambda ws: ws.goal(gid).steps,
+            add=lambda ws: add_goal_item(
+                ws, gid, "steps", target_date=dt.date.today() + dt.timedelta(days=14)
+            ),
+            update=lambda ws, item_id, **ch: update_goal_item(ws, gid, "steps", item_id, **ch),
+            remove=lambda ws, item_id: remove_goal_item(ws, gid, "steps", item_id),
+            add_label="Add a step",
+        )
+        self.measures = ListEditor(
+            session,
+            messages,
+            key="measures",
+            title="Outcome measures",
+            columns=[
+                Column("name", lambda: w.Text(placeholder="measure, e.g. walking distance")),
+                Column("unit", lambda: w.Text(placeholder="unit", layout=w.Layout(width="8em"))),
+                Column(
+                    "baseline",
+                    lambda: w.Text(placeholder="baseline", layout=w.Layout(width="7em")),
+                    to_model=float_or_none,
+                    to_widget=lambda v: "" if v is None else f"{v:g}",
+                ),
+                Column(
+                    "target",
+                    lambda: w.Text(placeholder="target", layout=w.Layout(width="7em")),
+                    to_model=float_or_none,
+                    to_widget=lambda v: "" if v is None else f"{v:g}",
+                ),
+            ],
+            items=lambda ws: ws.goal(gid).measures,
+            add=lambda ws: add_goal_item(ws, gid, "measures"),
+            update=lambda ws, item_id, **ch: update_goal_item(ws, gid, "measures", item_id, **ch),
+            remove=lambda ws, item_id: remove_goal_item(ws, gid, "measures", item_id),
+            add_label="Add a measure",
+        )
+        self.gas = GasEditor(session, messages, gid)
+        header: list[w.Widget] = [
+            w.HTML(f"<h3>{'Main goal' if goal.role == 'primary' else 'Second goal'}</h3>")
+        ]
+        if goal.role == "secondary":
+            remove = styled(
+                w.Button(description="Remove this goal", icon="trash"), "goalkit-goal-remove"
+            )
+            remove.on_click(lambda _b: self._remove(on_removed))
+            header.append(remove)
+        self.root = styled(
+            w.VBox(
+                [
+                    w.HBox(header),
+                    self.statement,
+                    self.feedback,
+                    self.why,
+                    self.priority,
+                    self.confidence,
+                    self.domain,
+                    w.HTML("<h4>Parts of the goal</h4>"),
+                    *self.parts.values(),
+                    self.fill_parts,
+                    self.importance,
+                    self.difficulty,
+                    self.icf,
+                    self.icf_hint,
+                    self.steps.root,
+                    self.measures.root,
+                    self.gas.root,
+                ]
+            ),
+            f"goalkit-goal-{goal.role}",
+            "goalkit-goal",
+        )
+        self.show()
+
+    def _part_edit(self, name: str) -> Callable[[Worksheet, str], Worksheet]:
+        def edit(ws: Worksheet, text: str) -> Worksheet:
+            parts = evolve(ws.goal(self.goal_id).parts, **{name: text})
+            return update_goal(ws, self.goal_id, parts=parts)
+
+        return edit
+
+    @property
+    def goal(self) -> Goal:
+        return self.ws.goal(self.goal_id)
+
+    def _priority_options(self) -> None:
+        options = [("none chosen", ""), *((p.text[:60], p.id) for p in self.ws.priorities)]
+        current = self.goal.priority_ids[0] if self.goal.priority_ids else ""
+        self._loading = True
+        try:
+            if list(self.priority.options) != options:
+                self.priority.options = options
+            self.priority.value = current
+        finally:
+            self._loading = False
+
+    def _fill_parts(self) -> None:
+        found = goal_report(self.ws, self.goal).parts
+        parts = GoalParts(**{k: getattr(found, k) or "" for k in self.parts})
+        self.apply(lambda ws: update_goal(ws, self.goal_id, parts=parts))
+        self._loading = True
+        try:
+            for name, box in self.parts.items():
+                box.value = getattr(self.goal.parts, name)
+        finally:
+            self._loading = False
+
+    def _remove(self, on_removed: Any) -> None:
+        self.apply(lambda ws: remove_goal(ws, self.goal_id))
+        if on_removed is not None:
+            on_removed()
+
+    def show(self) -> None:
+        """Refresh what is computed from the goal: SMART feedback and ICF suggestions."""
+        goal = self.goal
+        self._priority_options()
+        self.feedback.value = render_html(goal_report(self.ws, goal))
+        matches = [m for m in classify(goal.statement) if m.code not in goal.icf_codes]
+        self.icf_hint.value = (
+            str(
+                Markup("<small>Suggested ICF categories: {}</small>").format(
+                    Markup("; ").join(Markup("{} {}").format(m.code, m.title) for m in matches[:4])
+                )
+            )
+            if matches
+            else ""
+        )
