@@ -8,11 +8,12 @@ $(error could not find or install uv; see the message above)
 endif
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help app lab test lint typecheck unit bench schema lock env
+.PHONY: help app lab test lint typecheck bench schema lock env
 
 help:
 	@echo "make app    serve the worksheet app on http://127.0.0.1:$(PORT)/ (Voilà)"
 	@echo "make test   install everything and run the whole suite (unit, notebooks, browser, ruff, mypy)"
+	@echo "make lab    open the training notebooks in JupyterLab on http://127.0.0.1:8888/lab"
 	@echo "make bench  print the benchmark figures"
 
 env:
@@ -20,6 +21,11 @@ env:
 
 app: env
 	$(RUN) goalkit app --port $(PORT)
+
+# Workshop: JupyterLab on the training notebooks, loopback only. Set LAB_TOKEN to require a token.
+lab: env
+	$(RUN) jupyter lab --ServerApp.root_dir=notebooks --ip=127.0.0.1 --port=8888 --no-browser \
+	  --IdentityProvider.token="$${LAB_TOKEN:-}" $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lint: env
 	$(RUN) ruff check goalkit tests bench
