@@ -69,29 +69,24 @@ def tokenize(text: str, lemmas: Mapping[str, frozenset[str]] | None = None) -> l
     out: list[Token] = []
     append = out.append
     empty: frozenset[str] = frozenset()
-    known: dict[str, frozenset[str]] = {}  # norm -> keys, computed once per distinct word
+    # raw text -> (norm, kind, keys, is_num), worked out once per distinct string
+    known: dict[str, tuple[str, str, frozenset[str], bool]] = {}
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        if raw in _HYPHENS:  # "pain-free" reads as "pain free", "20-minute" as "20 minute"
-            continue
-        first = raw[0]
-        if first.isdigit():
-            kind = "num"
-        elif first.isalpha():
-            kind = "word"
-        else:
-            kind = "punct"
-        norm = raw.lower().replace("’", "'")
-        keys = known.get(norm)
-        if keys is None:
+        info = known.get(raw)
+        if info is None:
+            first = raw[0]
+            kind = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
+            norm = raw.lower().replace("’", "'")
             if kind == "word" and norm.endswith("'s"):
                 base = norm[:-2]
                 keys = frozenset((norm, base, *lemmas.get(base, empty)))
             else:
                 keys = lemmas.get(norm, empty) | {norm}
-            known[norm] = keys
-        append(Token(raw, norm, m.start(), m.end(), kind, keys,
-                     kind == "num" or norm in NUMBER_WORDS))
+            info = known[raw] = (norm, kind, keys, kind == "num" or norm in NUMBER_WORDS)
+        if raw in _HYPHENS:  # "pain-free" reads as "pain free", "20-minute" as "20 minute"
+            continue
+        append(Token(raw, info[0], m.start(), m.end(), info[1], info[2], info[3]))
     return out
 
 

@@ -160,6 +160,11 @@ _COMPARATORS = (("no", "more", "than"), ("no", "higher", "than"), ("no", "lower"
                 ("at", "most"), ("up", "to"), ("under",), ("below",), ("above",), ("over",),
                 ("fewer", "than"), ("in", "under"))
 _COMPARATOR_ENDS = frozenset(words[-1] for words in _COMPARATORS)
+# Words that can start a time expression or a frequency (numbers can start either): other
+# tokens are skipped without a closer look.
+_TIME_STARTS = (_HORIZON_PREPS | _RELATIVE | _DATE_PREPS | _EVENT_PREPS | R.MONTHS | R.WEEKDAYS
+                | {"today", "tomorrow", "tonight", "end", "a", "an"})
+_FREQ_STARTS = (frozenset({"every", "each", "a", "per"}) | R.FREQUENCY_WORDS | R.WEEKDAYS)
 _FREQ_MARKERS = frozenset({"a", "per", "each", "every"})
 
 
@@ -210,6 +215,10 @@ def _time_frames(scan: Scan) -> None:
     n = len(toks)
     i = 0
     while i < n:
+        tok = toks[i]
+        if not (tok.is_num or tok.norm in _TIME_STARTS):
+            i += 1
+            continue
         end = _time_at(toks, i)
         if end > i and scan.free(i, end):
             start = i
@@ -368,9 +377,9 @@ def _frequencies(scan: Scan) -> None:
     toks = scan.tokens
     n = len(toks)
     for i in range(n):
-        if not scan.free(i, i + 1):
-            continue
         w = toks[i].norm
+        if not (w in _FREQ_STARTS or w[:-1] in R.WEEKDAYS) or i in scan.claimed:
+            continue
         end = i
         start = i
         if w in ("every", "each"):
@@ -409,7 +418,9 @@ def _quantities(scan: Scan) -> None:
     n = len(toks)
     i = 0
     while i < n:
-        end = _quantity_at(scan, i) if scan.free(i, i + 1) else i
+        tok = toks[i]
+        starts = tok.is_num or tok.norm in ("from", "full", "part", "a", "an", "half")
+        end = _quantity_at(scan, i) if starts and i not in scan.claimed else i
         if end > i:
             start = _comparator_start(toks, i)
             scan.add("quantity", start, end)
