@@ -12,6 +12,7 @@ that says "No check-ins yet" rather than an error, so a view can always show som
 from __future__ import annotations
 
 import io
+import warnings
 from typing import Literal
 
 import matplotlib
@@ -47,12 +48,16 @@ def _figure() -> tuple[Figure, Axes]:
 
 def _render(fig: Figure, fmt: Format) -> bytes:
     buf = io.BytesIO()
-    if fmt == "svg":
-        # Real <text> elements rather than glyph outlines: selectable and read by screen readers.
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
-            fig.savefig(buf, format="svg", metadata={"Date": None})
-    else:
-        fig.savefig(buf, format="png", metadata={"Software": "goalkit"})
+    with warnings.catch_warnings():
+        # Short date ranges make AutoDateLocator warn before it falls back to a sensible interval.
+        warnings.filterwarnings("ignore", message="AutoDateLocator was unable")
+        if fmt == "svg":
+            # Real <text> elements rather than glyph outlines: selectable, read by screen
+            # readers; a fixed hash salt makes the same chart give the same bytes.
+            with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "goalkit"}):
+                fig.savefig(buf, format="svg", metadata={"Date": None})
+        else:
+            fig.savefig(buf, format="png", metadata={"Software": "goalkit"})
     return buf.getvalue()
 
 
