@@ -44,6 +44,7 @@ class WorksheetView:
     goals: tuple[GoalView, ...]
     next_review: Review | None
     gas: GasScore
+    labels: dict[str, str]
     charts: tuple[Chart, ...] = field(default=())
 
 
@@ -55,7 +56,7 @@ def _goal_view(ws: Worksheet, goal: Goal, number: int) -> GoalView:
         why=goal.why or None,
         priorities=priorities or [p.text for p in ws.priorities],
     )
-    heading = "Main goal" if goal.role == "primary" else f"Second goal {number}"
+    heading = "Main goal" if goal.role == "primary" else "Secondary goal"
     barriers = tuple(b for b in ws.barriers if not b.goal_ids or goal.id in b.goal_ids)
     return GoalView(
         goal=goal,
@@ -83,7 +84,6 @@ def _charts(ws: Worksheet) -> tuple[Chart, ...]:
             charts.alt_text(ws, primary.id),
             uri(charts.progress_chart(ws, primary.id, fmt="svg")),
         ),
-        Chart("GAS levels over time", charts.alt_text(ws), uri(charts.gas_chart(ws, fmt="svg"))),
     )
 
 
@@ -98,6 +98,7 @@ def build_view(
         generated=today,
         context=CONTEXTS.get(ws.context or "", ""),
         goals=tuple(_goal_view(ws, g, i) for i, g in enumerate(ordered)),
+        labels={g.id: f"G{i}" for i, g in enumerate(ordered, start=1)},
         next_review=ws.next_review(today),
         gas=score_worksheet(ws),
         charts=_charts(ws) if with_charts else (),

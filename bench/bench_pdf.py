@@ -1,0 +1,126 @@
+"""PDF export: per worksheet in a warm process, as a cold CLI call, and beside
+``jupyter nbconvert --to webpdf`` (headless Chromium) on an equivalent notebook.
+
+Targets (issue 7): warm median under 100 ms; cold CLI / webpdf under 0.2. The worksheets are the
+worked cases (``goalkit.cases``), each with 6-12 weeks of check-ins and a progress chart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _timing import interleaved_commands  # noqa: E402
+
+from goalkit import cases, fileformat  # noqa: E402
+from goalkit.export.html import to_html  # noqa: E402
+from goalkit.export.pdf import html_to_pdf, to_pdf  # noqa: E402
+
+HERE = Path(__file__).parent
+
+
+def warm(rounds: int = 5) -> None:
+    sheets = [cases.load(n).worksheet for n in cases.names()]
+    to_pdf(sheets[0])  # imports and font set-up happen once, outside the timing
+    per_sheet, html_only, pdf_only, no_charts = [], [], [], []
+    for _ in range(rounds):
+        for ws in sheets:
+            t0 = time.perf_counter()
+            html = to_html(ws)
+            t1 = time.perf_counter()
+            html_to_pdf(html)
+            t2 = time.perf_counter()
+            html_only.append(t1 - t0)
+            pdf_only.append(t2 - t1)
+            per_sheet.append(t2 - t0)
+            t3 = time.perf_counter()
+            html_to_pdf(to_html(ws, charts=False))
+            no_charts.append(time.perf_counter() - t3)
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    print(f"warm process, {len(sheets)} case worksheets x {rounds} rounds (medians):")
+    print(f"  to_pdf per worksheet          {ms(per_sheet):7.1f} ms   (target < 100 ms)")
+    print(f"    of which template + charts  {ms(html_only):7.1f} ms")
+    print(f"    of which WeasyPrint         {ms(pdf_only):7.1f} ms")
+    print(f"  without the progress charts   {ms(no_charts):7.1f} ms")
+
+
+def cold(rounds: int = 3) -> None:
+    ws = cases.load(cases.names()[0]).worksheet
+    tmp = Path(tempfile.mkdtemp(prefix="goalkit-bench-"))
+    src = tmp / "worksheet.json"
+    fileformat.save(ws, src)
+    nb = tmp / "equivalent.ipynb"
+    nb.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "code",
+                        "execution_count": 1,
+                        "id": "c1",
+                        "metadata": {},
+                        "source": "display(HTML(handout))",
+                        "outputs": [
+                            {
+                                "output_type": "display_data",
+                                "metadata": {},
+                                "data": {
+                                    "text/html": to_html(ws, standalone=False),
+                                    "text/plain": "<handout>",
+                                },
+                            }
+                        ],
+                    }
+                ],
+                "metadata": {
+                    "kernelspec": {
+                        "name": "python3",
+                        "display_name": "Python 3",
+                        "language": "python",
+                    }
+                },
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            }
+        )
+    )
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])
+    bindir = Path(sys.executable).parent
+    commands = {
+        "goalkit export --to pdf (cold CLI)": [
+            str(bindir / "goalkit"),
+            "export",
+            str(src),
+            "--to",
+            "pdf",
+            "-o",
+            str(tmp / "out.pdf"),
+        ],
+        "jupyter nbconvert --to webpdf": [
+            str(bindir / "jupyter"),
+            "nbconvert",
+            "--to",
+            "_webpdf.SystemChromiumWebPDFExporter",
+            "--output-dir",
+            str(tmp),
+            "--log-level=ERROR",
+            str(nb),
+        ],
+    }
+    medians = interleaved_commands(commands, rounds)
+    print(f"cold, one worksheet, {rounds} interleaved rounds (medians):")
+    for name, secs in medians.items():
+        print(f"  {name:36s} {secs:6.2f} s")
+    cli, web = medians.values()
+    print(f"  ratio goalkit / webpdf = {cli / web:.2f}   (target < 0.2)")
+
+
+if __name__ == "__main__":
+    warm()
+    cold()
