@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _timing import interleaved_commands  # noqa: E402
+from _timing import interleaved_commands
 
-from goalkit import cases, fileformat  # noqa: E402
-from goalkit.export.html import to_html  # noqa: E402
-from goalkit.export.pdf import html_to_pdf, to_pdf  # noqa: E402
+from goalkit import cases, fileformat
+from goalkit.export.html import to_html
+from goalkit.export.pdf import html_to_pdf, to_pdf
 
 HERE = Path(__file__).parent
 
