@@ -78,7 +78,7 @@ def handout_notebook(nb: NotebookNode) -> NotebookNode:
         cell.outputs = kept
         cells.append(cell)
         if EXERCISE_TAG in tags or len(kept) < len(outputs):
-            note = new_markdown_cell(EXERCISE_NOTE)
+            note = new_markdown_cell(EXERCISE_NOTE)  # type: ignore[no-untyped-call]
             note.metadata["goalkit_handout_note"] = True
             cells.append(note)
     out.cells = cells
@@ -125,7 +125,7 @@ def pdf_from_html(page: str) -> bytes:
     return pdf
 
 
-class HandoutPDFExporter(HTMLExporter):  # type: ignore[misc]
+class HandoutPDFExporter(HTMLExporter):
     """Notebook -> printable PDF handout: teaching text and outputs, no code, no browser."""
 
     export_from_notebook = "Handout PDF (goalkit)"
@@ -173,7 +173,7 @@ class HandoutPDFExporter(HTMLExporter):  # type: ignore[misc]
         """
         self.output_mimetype = "text/html"
         try:
-            names: list[str] = super().get_template_names()
+            names: list[str] = super().get_template_names()  # type: ignore[no-untyped-call]
         finally:
             del self.output_mimetype
         return names
