@@ -16,9 +16,16 @@ from typing import Any
 __all__ = ["APP_CELLS", "app_notebook", "notebook_path", "voila_command"]
 
 # (cell type, source). Voilà strips code cells' sources, so the page shows only the app.
+# A preheated kernel runs the imports ahead of time, then waits in wait_for_request() until
+# someone opens the page, so the app (and its list of saved worksheets) is built fresh for
+# each visitor. Outside Voilà's preheating, wait_for_request() returns at once.
 APP_CELLS: tuple[tuple[str, str], ...] = (
     ("markdown", "# Goal-setting worksheet"),
-    ("code", "from goalkit.widgets.app import WorksheetApp\n\nWorksheetApp()"),
+    (
+        "code",
+        "from voila.utils import wait_for_request\n\nfrom goalkit.widgets.app import WorksheetApp",
+    ),
+    ("code", "wait_for_request()\nWorksheetApp()"),
 )
 
 REPO_NOTEBOOK = Path(__file__).resolve().parents[1] / "worksheets" / "worksheet.ipynb"
