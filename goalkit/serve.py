@@ -16,16 +16,10 @@ from typing import Any
 __all__ = ["APP_CELLS", "app_notebook", "notebook_path", "voila_command"]
 
 # (cell type, source). Voilà strips code cells' sources, so the page shows only the app.
-# A preheated kernel runs the imports ahead of time, then waits in wait_for_request() until
-# someone opens the page, so the app (and its list of saved worksheets) is built fresh for
-# each visitor. Outside Voilà's preheating, wait_for_request() returns at once.
+# The app is built in the preheated kernel before anyone opens the page; its list of saved
+# worksheets keeps itself current (see WorksheetApp), so no visitor sees a stale list.
 APP_CELLS: tuple[tuple[str, str], ...] = (
-    ("markdown", "# Goal-setting worksheet"),
-    (
-        "code",
-        "from voila.utils import wait_for_request\n\nfrom goalkit.widgets.app import WorksheetApp",
-    ),
-    ("code", "wait_for_request()\nWorksheetApp()"),
+    ("code", "from goalkit.widgets.app import WorksheetApp\n\nWorksheetApp()"),
 )
 
 REPO_NOTEBOOK = Path(__file__).resolve().parents[1] / "worksheets" / "worksheet.ipynb"

@@ -27,7 +27,7 @@ from .errors import ConflictError, GoalkitError
 from .model import Worksheet
 from .store import Store
 
-__all__ = ["SaveState", "Scheduler", "Session", "describe_error"]
+__all__ = ["LoopScheduler", "SaveState", "Scheduler", "Session", "describe_error"]
 
 
 class Scheduler(Protocol):
@@ -38,7 +38,7 @@ class Scheduler(Protocol):
     def cancel(self, handle: Any) -> None: ...
 
 
-class _LoopScheduler:
+class LoopScheduler:
     """The running event loop when there is one (the kernel's, so saves run on its thread),
     else a timer thread (the store serialises access to its connection)."""
 
@@ -170,7 +170,7 @@ class Session:
             self.flush()
             return
         if self._scheduler is None:
-            self._scheduler = _LoopScheduler()
+            self._scheduler = LoopScheduler()
         self._cancel()
         self._pending = self._scheduler.call_later(self.delay, self._flush_later)
 

@@ -191,6 +191,20 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(10)
 
 
+def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    """Wait until the server listens, without requesting a page (for Voilà, every page request
+    takes a kernel)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before listening")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listened on port {port} within {timeout} s")
+
+
 class AppServer:
     def __init__(self, url: str, home: Path, proc: subprocess.Popen[bytes]) -> None:
         self.url, self.home, self.proc = url, home, proc
@@ -212,7 +226,7 @@ def app_server(tmp_path: Path) -> Iterator[AppServer]:
         cwd=ROOT,
     )
     try:
-        wait_http(f"http://127.0.0.1:{port}/", proc)
+        wait_port(port, proc)
         yield AppServer(f"http://127.0.0.1:{port}/", home, proc)
     finally:
         stop(proc)

@@ -20,6 +20,14 @@ GOAL = "Walk 1 km to the shop without a rest, on my own, within 6 weeks"
 SLOW = 60_000  # ms: the first widget render includes kernel start on a loaded machine
 
 
+@pytest.fixture(autouse=True)
+def patient_page(page: Page) -> Page:
+    """A loaded CI machine can take longer than Playwright's default 30 s to start a kernel."""
+    page.set_default_navigation_timeout(SLOW)
+    page.set_default_timeout(SLOW)
+    return page
+
+
 def saved(page: Page) -> None:
     expect(page.locator(".goalkit-save-state")).to_contain_text("All changes saved", timeout=SLOW)
 

@@ -8,12 +8,14 @@ import html
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from goalkit import fileformat
+from goalkit.model import Worksheet
 from goalkit.store import Store
 from goalkit.widgets.app import WorksheetApp
 from goalkit.widgets.goal_panel import GoalPanel
@@ -24,7 +26,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 @pytest.fixture
 def app(store: Store) -> WorksheetApp:
-    a = WorksheetApp(store, autosave_delay=0)  # save on every change, synchronously
+    a = WorksheetApp(store, autosave_delay=0, list_refresh=0)  # synchronous saves, no timer
     a.start.patient_ref.value = "P-101"
     a.start.new_button.click()
     return a
@@ -137,7 +139,7 @@ def test_secondary_goals_barriers_and_reviews(app: WorksheetApp, store: Store) -
 
 def test_checkin_records_and_shows_progress(store: Store) -> None:
     store.save(full_worksheet(), base=None)
-    app = WorksheetApp(store, autosave_delay=0)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     app.start.saved.value = "ws-sample-01"
     app.start.open_button.click()
     panel = app.panels["checkins"]
@@ -158,7 +160,7 @@ def test_checkin_records_and_shows_progress(store: Store) -> None:
 def test_reopening_shows_the_worksheet_as_it_was(app: WorksheetApp, store: Store) -> None:
     goal_panel(app).statement.value = "Climb the 14 stairs at home holding the rail in 3 weeks"
     app.body.children[0].click()  # close
-    again = WorksheetApp(store, autosave_delay=0)
+    again = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     assert again.session is None  # never opens a worksheet by itself
     again.start.saved.value = app.start.saved.options[0][1]
     again.start.open_button.click()
@@ -200,7 +202,7 @@ def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
 def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) -> None:
     ws = full_worksheet()
     store.save(ws, base=None)
-    app = WorksheetApp(store, autosave_delay=0)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     content = fileformat.dumps(ws).encode()
     app.start.upload.value = (
         {
@@ -217,7 +219,7 @@ def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) 
 
 
 def test_bad_upload_is_a_message(store: Store) -> None:
-    app = WorksheetApp(store, autosave_delay=0)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     bad = json.dumps({"schema_version": 5}).encode()
     app.start.upload.value = (
         {
@@ -233,7 +235,7 @@ def test_bad_upload_is_a_message(store: Store) -> None:
 
 
 def test_patient_reference_html_is_escaped(store: Store) -> None:
-    app = WorksheetApp(store, autosave_delay=0)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     app.start.patient_ref.value = HOSTILE
     app.start.new_button.click()
     app.body.children[0].click()
@@ -242,11 +244,27 @@ def test_patient_reference_html_is_escaped(store: Store) -> None:
 
 
 def test_too_long_reference_is_a_message(store: Store) -> None:
-    app = WorksheetApp(store, autosave_delay=0)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     app.start.patient_ref.value = "x" * 100
     app.start.new_button.click()
     assert "Could not start the worksheet" in app.messages.html.value
     assert store.list() == []
+
+
+def test_start_list_keeps_itself_current(store: Store) -> None:
+    """Voilà builds the app before anyone opens the page: the list must not go stale."""
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0.05)
+    assert app.start.saved.options == ()
+    store.save(full_worksheet(), base=None)
+    deadline = time.monotonic() + 5
+    while not app.start.saved.options and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [i for _, i in app.start.saved.options] == ["ws-sample-01"]
+    app.start.saved.value = "ws-sample-01"
+    store.save(Worksheet(patient_ref="P-2"), base=None)
+    app.refresh_list()
+    assert len(app.start.saved.options) == 2
+    assert app.start.saved.value == "ws-sample-01"  # the selection survives a refresh
 
 
 def test_unusable_store_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,7 @@ from markupsafe import escape
 from .. import fileformat
 from ..errors import GoalkitError
 from ..model import Worksheet, evolve, new_id
-from ..session import SaveState, Session
+from ..session import LoopScheduler, SaveState, Session
 from ..store import Store
 from .about import AboutPanel
 from .common import Messages, Panel, styled
@@ -70,11 +70,19 @@ class _Start:
 class WorksheetApp:
     """The whole app; ``WorksheetApp()`` in a cell displays it."""
 
-    def __init__(self, store: Store | None = None, *, autosave_delay: float = 0.8) -> None:
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        autosave_delay: float = 0.8,
+        list_refresh: float = 2.0,
+    ) -> None:
         self.messages = Messages()
         self.status = styled(w.HTML(), "goalkit-save-state")
         self.body = w.VBox()
         self.delay = autosave_delay
+        self.list_refresh = list_refresh
+        self._watching = False
         self.session: Session | None = None
         self.panels: dict[str, Panel] = {}
         self.start = _Start()
@@ -126,8 +134,15 @@ class WorksheetApp:
         if self.session is not None:
             self.session.flush()
             self.session = None
+        self.refresh_list()
+        self.status.value = ""
+        self.body.children = [self.start.root]
+        self._watch()
+
+    def refresh_list(self) -> None:
+        """Show what the store holds now, keeping the selection when it is still there."""
         store = self._require_store()
-        self.start.saved.options = [
+        options = [
             (
                 f"{s.patient_ref or '(no reference)'} · saved {s.saved_at:%Y-%m-%d %H:%M} UTC"
                 f" · revision {s.revision}",
@@ -135,8 +150,35 @@ class WorksheetApp:
             )
             for s in store.list()
         ]
-        self.status.value = ""
-        self.body.children = [self.start.root]
+        listing = self.start.saved
+        if list(listing.options) != options:
+            chosen = listing.value
+            listing.options = options
+            listing.value = chosen if chosen in {i for _, i in options} else None
+
+    def _watch(self) -> None:
+        """While the start screen shows, re-read the list every ``list_refresh`` seconds.
+
+        Voilà builds the app in a preheated kernel before anyone opens the page, and several
+        people may share one store: re-reading keeps the list current for whoever looks.
+        """
+        if self._watching or self.list_refresh <= 0:
+            return
+        scheduler = LoopScheduler()
+
+        def tick() -> None:
+            if self.session is not None or self.store is None:
+                self._watching = False
+                return
+            try:
+                self.refresh_list()
+            except GoalkitError:
+                self._watching = False  # e.g. the store was closed; show_start() restarts it
+                return
+            scheduler.call_later(self.list_refresh, tick)
+
+        self._watching = True
+        scheduler.call_later(self.list_refresh, tick)
 
     def new(self) -> None:
         try:

@@ -67,7 +67,12 @@ class _GoalRow:
         )
         self.measures = {
             m.id: styled(
-                w.Text(description=(m.name or "measure")[:20], placeholder=m.unit),
+                w.Text(
+                    description=m.name or "measure",
+                    placeholder=m.unit,
+                    style={"description_width": "initial"},
+                    layout=w.Layout(width="60%"),
+                ),
                 "goalkit-checkin-measure",
             )
             for m in goal.measures
@@ -124,6 +129,8 @@ class CheckInPanel(Panel):
         self.root = styled(
             w.VBox(
                 [
+                    self.progress,
+                    self.charts,
                     w.HTML("<h4>New check-in</h4>"),
                     self.date,
                     self.rows,
@@ -131,8 +138,6 @@ class CheckInPanel(Panel):
                     self.adherence,
                     self.notes,
                     self.record,
-                    self.progress,
-                    self.charts,
                 ]
             ),
             "goalkit-checkins",

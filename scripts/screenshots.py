@@ -1,0 +1,105 @@
+"""Regenerate the pictures in docs/: the app (real Voilà, real Chromium) and PDF pages.
+
+    .venv/bin/python scripts/screenshots.py
+
+Needs Debian's chromium and, for the PDF pages, pdftoppm (apt-get install poppler-utils).
+Uses a worked case (no real patient data) in a temporary store.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from goalkit import cases
+from goalkit.export.pdf import to_pdf
+from goalkit.serve import voila_command
+from goalkit.store import Store
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+CASE = "discectomy-football"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pdf_pages() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "case.pdf"
+        pdf.write_bytes(to_pdf(cases.load(CASE).worksheet))
+        for page, name in ((1, "pdf-patient-page"), (3, "pdf-clinician-page")):
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(pdf),
+                    str(DOCS / name),
+                ],
+                check=True,
+            )
+
+
+def app() -> None:
+    home = Path(tempfile.mkdtemp(prefix="goalkit-shots-"))
+    with Store(home) as store:
+        store.save(cases.load(CASE).worksheet, base=None)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        voila_command(port=port),
+        env={**os.environ, "GOALKIT_HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(200):  # wait for the port, not a page: each page request takes a kernel
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.3)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+            page.locator(".goalkit-open-list select").select_option(index=0, timeout=60_000)
+            page.locator(".goalkit-open").click()
+            page.get_by_role("tab", name="Goals").click()
+            page.locator(".goalkit-smart-feedback").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(DOCS / "app-goals.png"))
+            page.get_by_role("tab", name="Check-ins").click()
+            page.locator(".goalkit-chart").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(DOCS / "app-checkins.png"), full_page=False)
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(20)
+
+
+if __name__ == "__main__":
+    DOCS.mkdir(exist_ok=True)
+    pdf_pages()
+    app()
+    print("\n".join(str(p) for p in sorted(DOCS.glob("*.png"))))
