@@ -396,7 +396,8 @@ def criteria_chart(frame: pd.DataFrame) -> Figure:
     table = criteria_table(frame)
     labels = [] if table["first %"].isna().all() else [c.replace("_", "-") for c in table.index]
     return _bars("SMART criteria met in goal-writing exercises", labels,
-                 list(table["first %"]), list(table["last %"]), "% of learners",
+                 list(table["first %"]), list(table["last %"]),
+                 "% of answers (one per learner and exercise)",
                  "No goal-writing results yet.")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -10,18 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from goalkit import results
+from goalkit import cases, results
 from goalkit.results import LearnerResults, open_learner
 from goalkit.smart import check_goal
-from goalkit.widgets import exercises
+from goalkit.widgets import training_learner
 from goalkit.widgets.exercises import (
     AssessmentTask,
     GoalExercise,
     LearnerName,
+    ResultsDownload,
     RewriteExercise,
     current_learner,
 )
 from goalkit.widgets.quiz import Quiz
+from goalkit.widgets.training_cases import (
+    CaseWalkthrough,
+    checkin_notes,
+    rewrite_table,
+    steps_table,
+    until,
+)
 from goalkit.widgets.training_data import ASSESSMENT, QUIZZES
 from goalkit.widgets.training_gas import GasBuilder
 from goalkit.widgets.training_plan import BarrierPlanner
@@ -47,7 +56,7 @@ def shown(value: str) -> str:
 def no_learner(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test starts with no learner chosen in this 'kernel'."""
     monkeypatch.delenv("GOALKIT_LEARNER", raising=False)
-    monkeypatch.setattr(exercises._CURRENT, "results", None)
+    monkeypatch.setattr(training_learner._CURRENT, "results", None)
     yield
 
 
@@ -320,3 +329,66 @@ def test_every_widget_displays_through_its_root(sam: LearnerResults) -> None:
         bundle = widget._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
         assert "goalkit-" in " ".join(widget.root._dom_classes)
+
+
+def test_assessment_offers_the_model_answer_only_after_a_try(sam: LearnerResults) -> None:
+    task = AssessmentTask(results=sam)
+    assert task.show_model.disabled and task.model.value == ""
+    task.text.value = "Walk to school within 8 weeks"
+    task.button.click()
+    assert not task.show_model.disabled
+    task.show_model.click()
+    assert ASSESSMENT.model_answer in shown(task.model.value)
+
+
+def test_results_download_link(sam: LearnerResults) -> None:
+    nobody = ResultsDownload()
+    nobody.button.click()
+    assert "Choose a results name" in shown(nobody.link.value)
+    empty = ResultsDownload(sam)
+    empty.button.click()
+    assert "No answers saved yet" in shown(empty.link.value)
+    ex = GoalExercise("06-x", results=sam)
+    ex.text.value = HOSTILE
+    ex.button.click()
+    link = ResultsDownload(sam)
+    link.button.click()
+    match = re.search(r'href="data:application/x-ndjson;base64,([^"]+)"', link.link.value)
+    assert match is not None and 'download="sam.jsonl"' in link.link.value
+    assert base64.b64decode(match.group(1)) == sam.path.read_bytes()
+    assert "(1 answers)" in shown(link.link.value) and "<img" not in link.link.value
+
+
+def test_case_walkthrough_steps_through_the_rewrites() -> None:
+    case = cases.load("sci-transfers")
+    walk = CaseWalkthrough(case)
+    assert "Step 0 of 5" in shown(walk.step.value) and walk.previous.disabled
+    assert case.first_goals[0] in shown(walk.step.value)
+    for _ in range(10):  # pressing past the end stays on the last step
+        walk.next.click()
+    assert walk.index == 5 and walk.next.disabled
+    last = shown(walk.step.value)
+    assert case.rewrites[-1].text in last and "goalkit-smart-report" in walk.step.value
+    walk.previous.click()
+    assert "Step 4 of 5" in shown(walk.step.value)
+
+
+def test_case_tables() -> None:
+    case = cases.load("discectomy-football")
+    table = rewrite_table(case)
+    assert len(table) == len(case.rewrites) + 1
+    assert list(table.columns) == ["goal", "Specific", "Measurable", "Achievable", "Relevant",
+                                   "Time-bound", "pain only", "what changed"]
+    assert set(table.iloc[-1][["Specific", "Measurable", "Achievable", "Relevant",
+                               "Time-bound"]]) == {"✓"}  # the agreed goal, with its context
+    assert table.iloc[0]["Specific"] == "✗"
+    spinal = rewrite_table(case, "spinal")
+    assert "Results-oriented" in spinal.columns and "Time frame" in spinal.columns
+    pain = rewrite_table("pain-to-function")
+    assert pain.iloc[1]["pain only"] == "yes"
+    assert len(steps_table(case.worksheet)) == len(case.worksheet.primary.steps)
+    notes = checkin_notes(case.worksheet)
+    assert list(notes["date"]) == sorted(notes["date"])
+    march = until(case.worksheet, "2025-03-31")
+    assert max(c.date for c in march.checkins).isoformat() == "2025-03-31"
+    assert len(march.checkins) < len(case.worksheet.checkins)

@@ -20,18 +20,19 @@ import re
 from typing import Any
 
 from nbconvert.exporters import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 from traitlets import Unicode, default
 
-__all__ = ["EXERCISE_NOTE", "HandoutPDFExporter", "handout_notebook"]
+__all__ = ["EXERCISE_NOTE", "HandoutPDFExporter", "HandoutPreprocessor", "handout_notebook"]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 EXERCISE_TAG = "exercise"
 SKIP_TAG = "handout-skip"
 EXERCISE_NOTE = (
-    "**Exercise.** This part is interactive: open the notebook in JupyterLab to try it "
-    "and get feedback."
+    '<div class="goalkit-handout-exercise"><strong>Interactive exercise.</strong> Open this '
+    "notebook in JupyterLab to try it and get feedback.</div>"
 )
 
 CSS = """\
@@ -54,7 +55,8 @@ img, svg { max-width: 100%; height: auto }
 blockquote { border-left: 3px solid #9fb3c8; margin: 0.5em 0; padding: 0.1em 0.8em;
   color: #3b4652 }
 .output_subarea, .output_area { margin: 0.3em 0 0.6em }
-.goalkit-handout-exercise { border: 1px dashed #6e7781; padding: 0.1em 0.8em; color: #3b4652 }
+.goalkit-handout-exercise { border: 1px dashed #6e7781; padding: 0.3em 0.8em; color: #3b4652;
+  margin: 0.4em 0 0.8em }
 """
 
 
@@ -85,6 +87,15 @@ def handout_notebook(nb: NotebookNode) -> NotebookNode:
     return out
 
 
+class HandoutPreprocessor(Preprocessor):
+    """:func:`handout_notebook` as a preprocessor: it runs after ``--execute``, so a skipped
+    cell still ran (its imports are there for the cells after it)."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]
+                   ) -> tuple[NotebookNode, dict[str, Any]]:
+        return handout_notebook(nb), resources
+
+
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -103,12 +114,6 @@ def _page(body: str, title: str, lang: str) -> str:
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head>"
         f'<body><main class="goalkit-handout">{body}</main></body></html>'
     )
-
-
-def _note_markup(body: str) -> str:
-    # The note cells' rendered paragraphs get a class so the print CSS can box them.
-    marker = "<strong>Exercise.</strong>"
-    return body.replace(f"<p>{marker}", f'<p class="goalkit-handout-exercise">{marker}')
 
 
 def pdf_from_html(page: str) -> bytes:
@@ -132,6 +137,12 @@ class HandoutPDFExporter(HTMLExporter):
     output_mimetype = "application/pdf"
 
     handout_lang = Unicode("en", help="Language of the handout (the PDF's /Lang).").tag(config=True)
+
+    def _init_preprocessors(self) -> None:
+        super()._init_preprocessors()  # type: ignore[no-untyped-call]
+        # Registered last, so it runs after the default ones (execution included). nbconvert
+        # calls this again whenever the template changes, so it cannot go in __init__.
+        self.register_preprocessor(HandoutPreprocessor, enabled=True)  # type: ignore[no-untyped-call]
 
     @default("file_extension")
     def _file_extension_default(self) -> str:
@@ -182,9 +193,8 @@ class HandoutPDFExporter(HTMLExporter):
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[bytes, dict[str, Any]]:
         """Render ``nb`` to PDF bytes; ``resources['output_extension']`` is ``.pdf``."""
-        printable = handout_notebook(nb)
-        body, resources = super().from_notebook_node(printable, resources, **kw)
+        body, resources = super().from_notebook_node(nb, resources, **kw)
         name = resources.get("metadata", {}).get("name") or "Handout"
-        page = _page(_note_markup(body), _title(printable, name), self.handout_lang)
+        page = _page(body, _title(nb, name), self.handout_lang)
         resources["output_extension"] = ".pdf"
         return pdf_from_html(page), resources

@@ -10,20 +10,25 @@ at the top of the notebook. Errors show as a message in the exercise, never a tr
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
 
 from ..errors import GoalkitError
-from ..results import Attempt, Kind, LearnerResults, ResultsError, open_learner
+from ..results import Attempt, Kind, LearnerResults, ResultsError
 from ..smart import SmartReport, Variant, check_goal
 from ..smart_render import render_html
 from .common import UNSET, optional_range, styled
 from .training_data import ASSESSMENT
+from .training_learner import (
+    LearnerName,
+    ResultsDownload,
+    current_learner,
+    use_learner,
+)
+from .training_learner import message as _message
 from .training_rules import Scenario, compare_html, goal_attempt, lines_html, score_assessment
 
 __all__ = [
@@ -31,40 +36,15 @@ __all__ = [
     "Exercise",
     "GoalExercise",
     "LearnerName",
+    "ResultsDownload",
     "RewriteExercise",
     "current_learner",
     "use_learner",
 ]
 
 log = logging.getLogger("goalkit.training")
-LEARNER_ENV = "GOALKIT_LEARNER"
 _NOT_SAVED = ("Not saved: choose a results name at the top of the notebook to keep your "
               "answers.")
-
-
-class _Current:
-    results: LearnerResults | None = None
-
-
-_CURRENT = _Current()
-
-
-def use_learner(name: str, folder: Path | str | None = None) -> LearnerResults:
-    """Save this kernel's answers under ``name`` (checked by ``learner_slug``)."""
-    _CURRENT.results = open_learner(name, folder)
-    return _CURRENT.results
-
-
-def current_learner() -> LearnerResults | None:
-    """The learner chosen in this kernel, else ``$GOALKIT_LEARNER`` if set, else None."""
-    if _CURRENT.results is None and os.environ.get(LEARNER_ENV):
-        use_learner(os.environ[LEARNER_ENV])
-    return _CURRENT.results
-
-
-def _message(text: str, *, error: bool = False) -> str:
-    cls = "goalkit-error" if error else "goalkit-ok"
-    return str(Markup('<p class="{}" role="status">{}</p>').format(cls, text))
 
 
 class Exercise:
@@ -110,38 +90,6 @@ class Exercise:
         self.history.append(numbered)
         self.status.value = _message(note, error=results is None)
         return numbered
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.root._repr_mimebundle_(**kwargs)
-
-
-class LearnerName:
-    """Choose the name this notebook's answers are saved under."""
-
-    def __init__(self, folder: Path | str | None = None) -> None:
-        self.folder = folder
-        chosen = current_learner()
-        self.name = styled(w.Text(chosen.name if chosen else "", description="Your name",
-                                  placeholder="first name or nickname, no patient details"),
-                           "goalkit-learner-input")
-        self.button = styled(w.Button(description="Save my answers under this name",
-                                      layout=w.Layout(width="auto")), "goalkit-learner-save")
-        self.status = styled(w.HTML(), "goalkit-learner-status")
-        self.button.on_click(lambda _b: self.choose())
-        self.root = styled(w.VBox([w.HBox([self.name, self.button]), self.status]),
-                           "goalkit-learner")
-
-    def choose(self) -> None:
-        try:
-            results = use_learner(self.name.value, self.folder)
-        except ResultsError as exc:
-            self.status.value = _message(str(exc), error=True)
-            return
-        before = len(results.attempts())
-        again = (f" It already holds {before} answers: if they are not yours, pick another "
-                 "name.") if before else ""
-        self.status.value = _message(f"Your answers will be saved as {results.path.name} in "
-                                     f"{results.folder}.{again}")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)
@@ -262,7 +210,17 @@ class AssessmentTask(GoalExercise):
         super().__init__(exercise, prompt, priorities=scenario.priorities,
                          confidence=scenario.confidence, **kwargs)
         self.score = styled(w.HTML(), "goalkit-assessment-score")
-        self.root.children = (*self.root.children[:-1], self.score, self.feedback)
+        self.show_model = styled(w.Button(description="Show a model answer", disabled=True,
+                                          layout=w.Layout(width="auto")),
+                                 "goalkit-assessment-model-button")
+        self.show_model.on_click(lambda _b: self._reveal())
+        self.model = styled(w.HTML(), "goalkit-assessment-model")
+        self.root.children = (*self.root.children[:-1], self.score, self.show_model, self.model,
+                              self.feedback)
+
+    def _reveal(self) -> None:
+        self.model.value = str(Markup('<p class="goalkit-model-answer">One goal that scores '
+                                      "8 / 8: <em>{}</em></p>").format(self.model_answer()))
 
     def _check(self) -> None:
         if not self.text.value.strip():
@@ -278,6 +236,7 @@ class AssessmentTask(GoalExercise):
                 result.points, result.total, result.verdict)) + lines_html(
                     result.lines, "goalkit-assessment-lines")
         self.feedback.value = render_html(report)
+        self.show_model.disabled = False  # offered once the learner has tried their own
 
     def model_answer(self) -> str:
         """One goal that scores full marks (for after the workshop)."""

@@ -14,8 +14,9 @@ from markupsafe import Markup
 
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
-from .exercises import Exercise, _message
+from .exercises import Exercise
 from .training_data import QUIZZES
+from .training_learner import message as _message
 from .training_rules import Question, grade, lines_html
 
 __all__ = ["Quiz"]

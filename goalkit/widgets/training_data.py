@@ -41,7 +41,7 @@ _SMART_BASICS = (
 
 _PLATEAU = (
     Question("Single-leg squats: 9, 9 and 9 at three visits on the same routine; the target is "
-             "15. What is this?", (
+             "12. What is this?", (
         Choice("A setback", False, "A setback is a drop from an earlier best; here nothing "
                "dropped."),
         Choice("A plateau", True, "No meaningful change over three visits with the target "

@@ -16,8 +16,9 @@ from ..gas_scale import SCALE_RULES, validate_scale
 from ..model import GasLevelText, GasScale, GoalParts
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
-from .exercises import Exercise, _message
+from .exercises import Exercise
 from .gas_editor import LEVEL_NAMES, findings_html
+from .training_learner import message as _message
 
 __all__ = ["GasBuilder"]
 

@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
-from .exercises import Exercise, _message
+from .exercises import Exercise
+from .training_learner import message as _message
 from .training_rules import check_plans, lines_html
 
 __all__ = ["BarrierPlanner"]
