@@ -134,3 +134,40 @@ def test_module_and_script_entry_points_agree(ws_file: Path) -> None:
     out = run("validate", str(ws_file))
     assert out.returncode == 0
     assert json.loads(ws_file.read_text())["schema_version"] == 1
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF-"), ("html", b"<!DOCTYPE html>")])
+def test_export_pdf_and_html(ws_file: Path, tmp_path: Path, fmt: str, magic: bytes) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    args = ["export", str(ws_file), "--to", fmt, "-o", str(out_dir), "--paper", "Letter"]
+    assert main(args) == 0
+    [written] = out_dir.iterdir()
+    assert written.name == f"goalkit-ws-sample-01-{dt.date.today().isoformat()}.{fmt}"
+    assert written.read_bytes().startswith(magic)
+
+
+def test_patient_only_handout(ws_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "handout.html"
+    assert main(["export", str(ws_file), "--to", "html", "--patient-only", "-o", str(target)]) == 0
+    page = target.read_text()
+    assert "My goal plan" in page and "Clinician summary" not in page
+
+
+def test_check_prints_an_explained_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "Walk 1 km to the shop within 6 weeks", "--confidence", "8"]) == 0
+    out = capsys.readouterr().out
+    assert "Time-bound" in out and "'within 6 weeks'" in out and "\x1b[" not in out
+
+
+def test_check_rejects_an_out_of_range_confidence() -> None:
+    out = run("check", "Walk 1 km", "--confidence", "12")
+    assert out.returncode == 2
+    [line] = out.stderr.splitlines()
+    assert line.startswith("goalkit: error:") and "confidence" in line
+
+
+def test_cases_lists_every_case() -> None:
+    out = run("cases")
+    assert out.returncode == 0
+    assert len(out.stdout.splitlines()) >= 6 and "discectomy-football" in out.stdout
