@@ -7,20 +7,13 @@ this subclass passes ``executable_path`` to Playwright's launch. Run it as
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from nbconvert.exporters.webpdf import WebPDFExporter
 
-CHROMIUM = os.environ.get("GOALKIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-]
+from goalkit._chromium import CHROMIUM_ARGS, chromium_path
+
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 
 
 class SystemChromiumWebPDFExporter(WebPDFExporter):  # type: ignore[misc]
@@ -31,7 +24,7 @@ class SystemChromiumWebPDFExporter(WebPDFExporter):  # type: ignore[misc]
 
         async def launch(browser_type: Any, **kwargs: Any) -> Any:
             kwargs["executable_path"] = CHROMIUM
-            kwargs["args"] = [*kwargs.get("args", []), *FLAGS]
+            kwargs["args"] = [*kwargs.get("args", []), *CHROMIUM_ARGS]
             return await original(browser_type, **kwargs)
 
         BrowserType.launch = launch  # type: ignore[method-assign,assignment]

@@ -20,17 +20,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from goalkit._chromium import CHROMIUM_ARGS, chromium_path
 from goalkit.serve import app_notebook, voila_command
 
-CHROMIUM = os.environ.get("GOALKIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-]
 PAGES = {"worksheet.ipynb": ".goalkit-new", "one_widget.ipynb": ".goalkit-one"}
 
 
@@ -80,7 +72,7 @@ def main(rounds: int = 7) -> None:
                 time.sleep(0.3)
         time.sleep(8)  # let both preheated kernel pools fill
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             for _ in range(rounds):
                 for name, selector in PAGES.items():
                     page = browser.new_page()

@@ -19,20 +19,13 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from goalkit import cases
+from goalkit._chromium import CHROMIUM_ARGS, chromium_path
 from goalkit.export.pdf import to_pdf
 from goalkit.serve import voila_command
 from goalkit.store import Store
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 CASE = "discectomy-football"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def pdf_pages() -> None:
@@ -79,7 +72,7 @@ def app() -> None:
                     break
             time.sleep(0.3)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1100, "height": 900})
             page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
             page.locator(".goalkit-open-list select").select_option(index=0, timeout=60_000)

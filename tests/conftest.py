@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from goalkit._chromium import CHROMIUM_ARGS, chromium_path
 from goalkit.model import (
     Barrier,
     CheckIn,
@@ -35,14 +35,6 @@ from goalkit.model import (
 from goalkit.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture
@@ -231,18 +223,6 @@ def app_server(tmp_path: Path) -> Iterator[AppServer]:
     finally:
         stop(proc)
         log.close()
-
-
-def chromium_path() -> str | None:
-    """The Chromium to drive: $GOALKIT_CHROMIUM, Debian's, else Playwright's own download."""
-    for candidate in (
-        os.environ.get("GOALKIT_CHROMIUM"),
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-    ):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="session")

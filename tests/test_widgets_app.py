@@ -199,20 +199,25 @@ def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
     assert len(store.history(stored(app, store).id)) == 4  # nothing deleted
 
 
-def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) -> None:
-    ws = full_worksheet()
-    store.save(ws, base=None)
-    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
-    content = fileformat.dumps(ws).encode()
+def upload(app: WorksheetApp, name: str, content: bytes) -> None:
+    """What the FileUpload widget holds after a person picks a file."""
     app.start.upload.value = (
         {
-            "name": "w.json",
+            "name": name,
             "type": "application/json",
             "size": len(content),
             "content": memoryview(content),
             "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
         },
     )
+
+
+def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) -> None:
+    ws = full_worksheet()
+    store.save(ws, base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    content = fileformat.dumps(ws).encode()
+    upload(app, "w.json", content)
     assert app.session is not None and app.session.worksheet.id != ws.id
     assert len(store.list()) == 2
     assert store.load(ws.id).revision == 1  # the stored original is untouched
@@ -221,15 +226,7 @@ def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) 
 def test_bad_upload_is_a_message(store: Store) -> None:
     app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     bad = json.dumps({"schema_version": 5}).encode()
-    app.start.upload.value = (
-        {
-            "name": "x.json",
-            "type": "",
-            "size": len(bad),
-            "content": memoryview(bad),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-        },
-    )
+    upload(app, "x.json", bad)
     assert "comes from a newer goalkit" in shown(app.messages.html.value)
     assert app.session is None and store.list() == []
 

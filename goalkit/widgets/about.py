@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -17,6 +18,11 @@ _WIDE = w.Layout(width="95%")
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in text.splitlines() if t.strip())
+
+
+def _lines_box(lines: Sequence[str], placeholder: str, css: str) -> w.Textarea:
+    """A text box holding one item per line."""
+    return styled(w.Textarea("\n".join(lines), layout=_WIDE, placeholder=placeholder), css)
 
 
 def _support(ws: Worksheet, **changes: str) -> Worksheet:
@@ -52,29 +58,16 @@ class AboutPanel(Panel):
             ),
             "goalkit-about-context",
         )
-        self.priorities = styled(
-            w.Textarea(
-                "\n".join(p.text for p in ws.priorities),
-                layout=_WIDE,
-                placeholder="What the patient most wants to get back to, one per line",
-            ),
+        self.priorities = _lines_box(
+            [p.text for p in ws.priorities],
+            "What the patient most wants to get back to, one per line",
             "goalkit-about-priorities",
         )
-        self.values = styled(
-            w.Textarea(
-                "\n".join(ws.values),
-                layout=_WIDE,
-                placeholder="What matters to them in life, one per line",
-            ),
-            "goalkit-about-values",
+        self.values = _lines_box(
+            ws.values, "What matters to them in life, one per line", "goalkit-about-values"
         )
-        self.fears = styled(
-            w.Textarea(
-                "\n".join(ws.fears),
-                layout=_WIDE,
-                placeholder="Worries, for example of re-injury, one per line",
-            ),
-            "goalkit-about-fears",
+        self.fears = _lines_box(
+            ws.fears, "Worries, for example of re-injury, one per line", "goalkit-about-fears"
         )
         support = ws.support or SupportPerson()
         self.support_relationship = styled(
