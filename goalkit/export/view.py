@@ -10,10 +10,11 @@ import base64
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..checks import goal_report
 from ..gas import GasScore, score_worksheet
 from ..icf import title as icf_title
 from ..model import CONTEXTS, DOMAINS, Barrier, Goal, Review, Step, Worksheet
-from ..smart import SmartReport, check_goal
+from ..smart import SmartReport
 
 __all__ = ["GoalView", "WorksheetView", "build_view"]
 
@@ -48,14 +49,8 @@ class WorksheetView:
     charts: tuple[Chart, ...] = field(default=())
 
 
-def _goal_view(ws: Worksheet, goal: Goal, number: int) -> GoalView:
-    priorities = [p.text for p in ws.priorities if p.id in goal.priority_ids]
-    report = check_goal(
-        goal.statement,
-        confidence=goal.confidence,
-        why=goal.why or None,
-        priorities=priorities or [p.text for p in ws.priorities],
-    )
+def _goal_view(ws: Worksheet, goal: Goal) -> GoalView:
+    report = goal_report(ws, goal)
     heading = "Main goal" if goal.role == "primary" else "Secondary goal"
     barriers = tuple(b for b in ws.barriers if not b.goal_ids or goal.id in b.goal_ids)
     return GoalView(
@@ -97,7 +92,7 @@ def build_view(
         ws=ws,
         generated=today,
         context=CONTEXTS.get(ws.context or "", ""),
-        goals=tuple(_goal_view(ws, g, i) for i, g in enumerate(ordered)),
+        goals=tuple(_goal_view(ws, g) for g in ordered),
         labels={g.id: f"G{i}" for i, g in enumerate(ordered, start=1)},
         next_review=ws.next_review(today),
         gas=score_worksheet(ws),

@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as w
 from markupsafe import Markup
 
+from ..checks import goal_report
 from ..edit import (
     add_goal_item,
     remove_goal,
@@ -18,27 +19,15 @@ from ..edit import (
 )
 from ..icf import classify
 from ..model import DOMAINS, Goal, GoalParts, Worksheet, evolve
-from ..smart import SmartReport, check_goal
 from ..smart_render import render_html
 from .common import UNSET, Messages, Panel, optional, optional_range, styled
 from .gas_editor import GasEditor
 from .lists import Column, ListEditor, float_or_none
 
-__all__ = ["GoalPanel", "goal_report"]
+__all__ = ["GoalPanel"]
 
 _WIDE = w.Layout(width="95%")
 _STYLE = {"description_width": "10em"}
-
-
-def goal_report(ws: Worksheet, goal: Goal) -> SmartReport:
-    """The SMART report for a goal, with what the worksheet knows as context."""
-    linked = [p.text for p in ws.priorities if p.id in goal.priority_ids]
-    return check_goal(
-        goal.statement,
-        confidence=goal.confidence,
-        why=goal.why or None,
-        priorities=linked or [p.text for p in ws.priorities],
-    )
 
 
 def _codes(text: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ the add and remove buttons rebuild the rows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
@@ -42,7 +42,6 @@ class Column:
     to_model: Callable[[Any], Any] = _same
     to_widget: Callable[[Any], Any] = _same
     required: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ListEditor(Panel):
