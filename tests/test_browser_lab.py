@@ -1,0 +1,135 @@
+"""The training notebooks in real JupyterLab and Chromium, started as ``make lab`` starts them.
+
+JupyterLab serves a temporary copy of ``notebooks/`` on a free loopback port, with every
+Jupyter, IPython and goalkit folder pointed at a temporary directory, in its own process group
+(stopped afterwards, kernels included). The browser opens notebook 01, runs all cells from the
+Run menu, chooses a results name, types a goal into an exercise and presses Check: the SMART
+feedback appears on the page and the attempt lands in the learner's results file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.conftest import ROOT, free_port, stop, wait_http
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SLOW = 120_000  # ms: JupyterLab's first page load and a kernel start on a loaded machine
+GOAL = "Walk 800 m to my allotment with one crutch, on my own, within 6 weeks"
+# Settings for a quiet, predictable Lab: no news or update pop-ups, every cell in the DOM.
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+class Lab:
+    def __init__(self, url: str, results: Path, proc: subprocess.Popen[bytes]) -> None:
+        self.url, self.results, self.proc = url, results, proc
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Iterator[Lab]:
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    dirs = {name: tmp_path / name for name in (
+        "jupyter-config", "jupyter-data", "jupyter-runtime", "lab-settings", "lab-workspaces",
+        "ipython", "matplotlib", "goalkit-home", "results")}
+    for folder in dirs.values():
+        folder.mkdir()
+    for name, values in SETTINGS.items():
+        target = dirs["lab-settings"] / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values))
+    env = {**os.environ,
+           "JUPYTER_CONFIG_DIR": str(dirs["jupyter-config"]),
+           "JUPYTER_DATA_DIR": str(dirs["jupyter-data"]),
+           "JUPYTER_RUNTIME_DIR": str(dirs["jupyter-runtime"]),
+           "JUPYTERLAB_SETTINGS_DIR": str(dirs["lab-settings"]),
+           "JUPYTERLAB_WORKSPACES_DIR": str(dirs["lab-workspaces"]),
+           "IPYTHONDIR": str(dirs["ipython"]),
+           "MPLCONFIGDIR": str(dirs["matplotlib"]),
+           "GOALKIT_HOME": str(dirs["goalkit-home"]),
+           "GOALKIT_RESULTS": str(dirs["results"])}
+    env.pop("GOALKIT_LEARNER", None)
+    port = free_port()
+    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={notebooks}",
+           "--ip=127.0.0.1", f"--port={port}", "--no-browser", "--IdentityProvider.token="]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = (tmp_path / "lab.log").open("wb")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True, cwd=tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(f"{url}lab", proc, timeout=120)
+        yield Lab(url, dirs["results"], proc)
+    finally:
+        stop(proc)
+        log.close()
+
+
+def run_all_cells(page: Page, last: str) -> None:
+    """Run > Run All Cells, until the widget of the last cell (CSS selector ``last``) shows.
+
+    The execution indicator reads 'idle' for a moment before the kernel has connected; a run
+    requested then is lost, so the run is asked for again (at most three times).
+    """
+    for _ in range(3):
+        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+        page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
+        try:
+            page.locator(last).wait_for(timeout=SLOW // 3)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"Run All Cells never showed {last}")
+
+
+def test_notebook_01_runs_and_an_exercise_gives_feedback(lab: Lab, page: Page) -> None:
+    page.goto(f"{lab.url}lab/tree/01_smart_goals.ipynb")
+    expect(page.locator(".jp-NotebookPanel .jp-Cell").first).to_be_visible(timeout=SLOW)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
+        1, timeout=SLOW)
+    # The last cell (the quiz) rendered: every cell above it ran without stopping on an error.
+    run_all_cells(page, ".goalkit-quiz")
+    expect(page.locator(".goalkit-quiz")).to_be_visible()
+    prompts = [p.strip() for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()]
+    assert len(prompts) >= 8 and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts), prompts
+    expect(page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+                        )).to_have_count(0)
+    assert page.locator(".jp-RenderedText", has_text="Traceback").count() == 0
+
+    page.locator(".goalkit-learner-input input").fill("Lab Tester")
+    page.locator("button.goalkit-learner-save").click()
+    expect(page.locator(".goalkit-learner-status")).to_contain_text("lab-tester.jsonl",
+                                                                    timeout=SLOW)
+
+    exercise = page.locator(".goalkit-goal-exercise").first
+    exercise.locator(".goalkit-goal-input textarea").fill(GOAL)
+    exercise.locator(".goalkit-why-input input").fill("so I can look after my beans")
+    exercise.locator("button.goalkit-check").click()
+    feedback = exercise.locator(".goalkit-feedback")
+    expect(feedback).to_contain_text("of 5 met", timeout=SLOW)
+    expect(feedback).to_contain_text("Specific")
+    expect(feedback.locator(".goalkit-smart-report")).to_be_visible()
+    expect(exercise.locator(".goalkit-exercise-status")).to_contain_text(
+        "Attempt 1 saved for Lab Tester")
+
+    rows = [json.loads(line) for line in
+            (lab.results / "lab-tester.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["exercise"], r["attempt"], r["text"]) for r in rows] == [
+        ("01-write-a-goal", 1, GOAL)]
+    assert rows[0]["criteria"]["relevant"] is True
