@@ -1,0 +1,168 @@
+"""Specific: the activities a goal can name, and the words that hide or weaken them.
+
+Read through :mod:`goalkit.smart_rules` (phrase syntax there). An activity group names a kind
+of activity; :data:`ACTIVITY_EXAMPLES` turns each kind into a measurable example for
+suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "ACTIVITIES",
+    "ACTIVITY_EXAMPLES",
+    "COMPOUNDS",
+    "GENERIC_OBJECTS",
+    "IMPROVE_VERBS",
+    "TASKS",
+]
+
+# --- Activities (Specific) ------------------------------------------------------------------
+# group -> phrases. A group names the kind of activity; ACTIVITY_EXAMPLES gives a measurable
+# version of it, used to make a suggestion concrete.
+# NB: the order of the groups matters. A phrase listed in two groups ("school run") is read as
+# the first group's, and the group of the first activity named picks the example suggested.
+ACTIVITIES: Mapping[str, tuple[str, ...]] = {
+    "walk": (
+        "walk", "stroll", "hike", "ramble", "ambulate", "wander", "go for <det> walk",
+        "take <det>? dog for <det> walk", "steps",
+    ),
+    "run": ("run", "jog", "sprint", "parkrun", "marathon", "treadmill"),
+    "cycle": ("cycle", "bike", "ride", "spin"),
+    "swim": ("swim", "hydrotherapy", "aqua aerobics", "lengths of front crawl"),
+    "stairs": (
+        "climb", "stairs", "stair", "staircase", "flight of stairs", "go up", "go down",
+        "step up", "kerb", "curb", "ramp",
+    ),
+    "lift": ("lift", "pick", "pick up", "bend", "stoop", "squat", "crouch"),
+    "carry": ("carry", "hold", "push", "pull", "throw", "catch", "hang"),
+    "reach": (
+        "reach up", "reach <det>? top", "reach <det>? shelf", "reach <det>? cupboard",
+        "reach overhead", "reach <det>? floor", "reach <det>? toes", "reach <det>? feet",
+        "reach behind",
+    ),
+    "posture": ("sit", "stand", "kneel", "lie down", "lie flat", "lie on", "balance on"),
+    "transfer": (
+        "transfer", "get in", "get out", "get into", "get onto", "get on", "get off", "get up",
+        "stand up", "sit up", "sit down", "roll over", "sit out", "get in and out",
+        "get out of", "get in and out of", "get on and off", "get up from", "stand up from",
+    ),
+    "selfcare": (
+        "dress", "undress", "wash", "shower", "bathe", "bath", "groom", "shave",
+        "brush <det>? teeth", "brush <det>? hair", "put on", "put <det> socks on",
+        "put <det> shoes on", "take off", "do up", "tie", "button", "fasten", "toilet",
+        "catheterise", "catheterize", "bowel care", "bladder care", "self care",
+        "personal care", "pressure relief", "pressure relieve", "feed", "eat", "diet",
+        "dry <det> hair",
+    ),
+    "household": (
+        "clean", "vacuum", "hoover", "mop", "sweep", "dust", "iron", "tidy", "wash up",
+        "washing up", "dishes", "dishwasher", "laundry", "cook", "bake", "make <det>? bed",
+        "make <det>? meal", "make <det>? dinner", "make <det>? lunch", "make <det>? breakfast",
+        "make <det>? cup of tea", "prepare <det>? meal", "garden", "mow", "dig", "weed",
+        "prune", "shop", "housework", "chores", "put out <det>? bins", "decorate",
+        "washing on <det> line", "the washing",
+    ),
+    "work": (
+        "work", "job", "shift", "shifts", "duties", "commute", "type", "study", "teach",
+        "volunteer", "school run", "desk work", "computer work",
+    ),
+    "drive": ("drive", "reverse", "check <det>? blind spot"),
+    "sport": (
+        "golf", "tennis", "football", "soccer", "netball", "rugby", "cricket", "basketball",
+        "hockey", "badminton", "squash", "bowls", "bowling", "yoga", "pilates", "tai chi",
+        "dance", "ski", "skate", "row", "paddle", "kayak", "surf", "sail", "fish", "hop",
+        "jump", "sport", "sports", "gym", "train", "match", "play", "serve",
+        "hop test", "climbing wall",
+    ),
+    "social": (
+        "meet", "visit", "go to", "go out", "go on", "go into", "travel", "fly", "holiday",
+        "spend time with", "spend <det>? day with", "spend <det>? afternoon with",
+        "spend <det>? morning with", "spend <det>? evening with", "spend <det>? weekend with",
+        "socialise", "socialize", "take part", "participate", "join", "church", "choir",
+        "pub", "cinema", "concert", "theatre", "theater", "walking group",
+    ),
+    "attend": ("attend", "physiotherapy", "physio", "physical therapy"),
+    "family": ("look after", "care for", "babysit", "bath <det> baby", "school run"),
+    "exercise": (
+        "exercise", "work out", "stretch", "plank", "bridges", "lunge", "press ups",
+        "push ups", "sit ups", "practise", "practice", "meditate", "relaxation",
+        "breathing exercises", "keep <det>? diary", "diary", "pace", "pacing",
+        "home exercise", "home program", "home programme",
+    ),
+    "sleep": ("sleep",),
+    "hand": (
+        "write", "open <det>? jar", "turn <det>? key", "sew", "knit", "grip <det>", "read",
+        "use <det>? phone",
+    ),
+    "wheelchair": ("propel", "self propel", "wheel", "wheel myself"),
+}
+
+# A measurable version of each kind of activity (teaching examples for suggestions).
+ACTIVITY_EXAMPLES: Mapping[str, str] = {
+    "walk": "walk 1 km without a rest",
+    "run": "run 5 km",
+    "cycle": "cycle 10 km",
+    "swim": "swim 20 lengths",
+    "stairs": "climb one flight of stairs holding the rail",
+    "lift": "lift a 5 kg bag from the floor to the table",
+    "carry": "carry two shopping bags from the car to the kitchen",
+    "reach": "reach the top kitchen shelf with the right arm",
+    "posture": "sit through a 2-hour film",
+    "transfer": "get out of bed on my own",
+    "selfcare": "put on my socks and shoes on my own",
+    "household": "vacuum the living room in one go",
+    "work": "work 4 hours a day",
+    "drive": "drive for an hour without a break",
+    "sport": "play nine holes of golf",
+    "social": "meet a friend for coffee once a week",
+    "attend": "go to the gym twice a week",
+    "family": "look after my grandchildren for an afternoon",
+    "exercise": "do my home exercises 5 days a week",
+    "sleep": "sleep through the night 5 nights a week",
+    "hand": "write for 20 minutes",
+    "wheelchair": "propel my wheelchair 100 m on the flat",
+    "other": "walk to the shop and back",
+}
+
+# Activity phrases that are complete yes/no tasks by themselves (Measurable: yes/no outcome).
+TASKS = frozenset({
+    "check <det>? blind spot", "flight of stairs", "stairs", "stair", "staircase",
+    "make <det>? bed", "put out <det>? bins", "school run", "bath <det> baby",
+    "put <det> socks on", "put <det> shoes on", "brush <det>? teeth", "brush <det>? hair",
+    "dry <det> hair", "open <det>? jar", "turn <det>? key", "reach <det>? top",
+    "reach <det>? shelf", "reach <det>? cupboard", "reach <det>? floor", "reach <det>? toes",
+    "reach <det>? feet", "hop test", "washing on <det> line", "make <det>? meal",
+    "make <det>? dinner", "make <det>? lunch", "make <det>? breakfast",
+    "make <det>? cup of tea", "prepare <det>? meal", "bowel care", "bladder care",
+    "pressure relief",
+})
+
+# Compounds that contain an activity word but name a thing: they hide the activity inside.
+COMPOUNDS = (
+    "walking stick", "walking sticks", "walking frame", "walking aid", "walking aids",
+    "walking boots", "running shoes", "working day", "working week", "exercise bike",
+    "washing machine", "dressing gown", "sitting room", "shopping bags", "shopping bag",
+    "car seat", "standby assist", "stand by", "sock aid", "push mower", "sliding board",
+    "work boots", "swimming pool", "dining table", "kitchen counter", "oily fish",
+    "type of", "in a row", "living room",
+    # "work on my posture" is a wish about a capacity, not work
+    "work on", "work towards", "work toward", "focus on",
+)
+
+# Verbs that make an activity noun a capacity to improve ("improve my walking").
+IMPROVE_VERBS = frozenset({
+    "improve", "increase", "enhance", "boost", "better", "regain", "restore", "maintain",
+    "build", "develop", "optimise", "optimize",
+})
+
+# Nouns that, after an activity verb, do not define a task ("do the housework").
+GENERIC_OBJECTS = frozenset({
+    "housework", "gardening", "exercise", "exercises", "stretches", "shopping", "chores",
+    "things", "stuff", "activities", "activity", "more", "everything", "anything", "lot",
+    "diet", "bit", "best", "hamstrings", "hamstring", "quads", "quad", "muscles", "muscle",
+    "back", "neck", "legs", "leg", "arms", "arm", "knee", "knees", "shoulder", "shoulders",
+    "hip", "hips", "calves", "calf", "glutes", "core", "body", "spine", "normal", "life",
+    "own", "self", "time", "way", "day", "days", "part", "eye", "pain",
+})

@@ -1,0 +1,74 @@
+"""Wording: clinician-centred or coercive phrases, why they matter, and what to say instead.
+
+Read through :mod:`goalkit.smart_rules`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "LANGUAGE",
+    "LANGUAGE_NOT_SLOT_IN",
+]
+
+# --- Language: clinician-centred or coercive phrasing -----------------------------------------
+# phrase -> (why it matters, a collaborative wording to put in its place).
+_ORDERS = ("Orders put the plan in the clinician's hands; goals people help set are followed "
+           "more closely and kept longer.")
+_COMPLY = ("'Comply' casts the patient as following orders and blames them when the plan did "
+           "not fit their life.")
+_ASK = _COMPLY + " Ask what got in the way instead."
+LANGUAGE: Mapping[str, tuple[str, str]] = {
+    "patient must": (_ORDERS, "patient has agreed to"),
+    "pt must": (_ORDERS, "pt has agreed to"),
+    "client must": (_ORDERS, "client has agreed to"),
+    "he must": (_ORDERS, "he has agreed to"),
+    "she must": (_ORDERS, "she has agreed to"),
+    "they must": (_ORDERS, "they have agreed to"),
+    "you must": (_ORDERS, "you have agreed to"),
+    "must comply": (_COMPLY, "plans to keep up"),
+    "comply with": (_COMPLY, "keep up with"),
+    "comply": (_COMPLY, "follow the plan we agreed"),
+    "compliance with": (_COMPLY, "keeping up with"),
+    "compliance": (_COMPLY, "keeping up with the agreed plan"),
+    "compliant with": (_COMPLY, "keeping up with"),
+    "compliant": (_COMPLY, "keeping up with the agreed plan"),
+    "non compliant": (_ASK, "finding the plan hard to keep up"),
+    "noncompliant": (_ASK, "finding the plan hard to keep up"),
+    "non compliance": (_ASK, "difficulty keeping up with the plan"),
+    "noncompliance": (_ASK, "difficulty keeping up with the plan"),
+    "will be made to": (_ORDERS, "has agreed to"),
+    "be made to": (_ORDERS, "agree to"),
+    "will be instructed to": ("Instructions are one-way; say what the patient chose to do.",
+                              "has agreed to"),
+    "will be instructed in": ("Instructions are one-way; say what the patient will learn and "
+                              "practise.", "will learn and practise"),
+    "be instructed to": ("Instructions are one-way; say what the patient chose to do.", "agree to"),
+    "should be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
+                       "will talk through with us whether"),
+    "will be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
+                     "will talk through with us whether"),
+    "must be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
+                     "will talk through with us whether"),
+    "is expected to": ("Expectations set by others are not a shared goal.", "plans to"),
+    "are expected to": ("Expectations set by others are not a shared goal.", "plan to"),
+    "not allowed to": ("Bans are orders; say what was agreed and why.", "has agreed not to"),
+    "insist": ("Insisting is an order; suggest and agree instead.", "suggest"),
+    "refuses to": ("'Refuses' labels the person; find out what they want instead.",
+                   "has chosen not to"),
+    "refused to": ("'Refused' labels the person; find out what they want instead.",
+                   "chose not to"),
+    "failed to": ("'Failed' blames the person; ask what got in the way.",
+                  "has not yet managed to"),
+    "unmotivated": ("A label, not a barrier: name what gets in the way.",
+                    "finding it hard to start"),
+    "ordered to": (_ORDERS, "agreed to"),
+    "obey": (_ORDERS, "follow the agreed plan for"),
+}
+
+# Wordings whose replacement does not slot into the sentence: no whole-sentence rewrite.
+LANGUAGE_NOT_SLOT_IN = frozenset({
+    "comply", "compliance", "compliant", "non compliant", "noncompliant", "non compliance",
+    "noncompliance", "insist", "unmotivated", "refuses to", "refused to",
+})

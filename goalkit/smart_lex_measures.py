@@ -1,0 +1,98 @@
+"""Measurable: units, levels of help, completion conditions and yes/no end points.
+
+Read through :mod:`goalkit.smart_rules`; the number readers in
+:mod:`goalkit.smart_scan_amounts` and :mod:`goalkit.smart_scan_time` decide which unit kinds
+make a quantity, a frequency or a time frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = [
+    "CONDITIONS",
+    "DEST_PREPS",
+    "FREQUENCY_WORDS",
+    "OCCASIONS",
+    "PLACES",
+    "SUPPORT_NOUNS",
+    "SUPPORT_PHRASES",
+    "UNITS",
+    "VAGUE_MEASURE",
+]
+
+# unit word -> kind. "period" units make time frames ("within 6 weeks") or frequencies
+# ("5 days a week"); all others make quantities.
+UNITS: Mapping[str, str] = {
+    **dict.fromkeys(("day", "days", "week", "weeks", "wk", "wks", "fortnight", "fortnights",
+                     "month", "months", "year", "years", "yr", "yrs"), "period"),
+    **dict.fromkeys(("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
+                     "hour", "hours", "hr", "hrs", "h", "afternoon", "morning", "evening",
+                     "night", "nights", "evenings", "mornings", "afternoons"), "duration"),
+    **dict.fromkeys(("m", "metre", "metres", "meter", "meters", "km", "kms", "kilometre",
+                     "kilometres", "kilometer", "kilometers", "k", "mile", "miles", "yard",
+                     "yards", "yd", "feet", "foot", "ft", "block", "blocks", "lap", "laps",
+                     "length", "lengths", "steps", "step", "holes", "hole", "flight",
+                     "flights", "stairs", "round", "rounds"), "distance"),
+    **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "lb", "lbs",
+                     "pound", "pounds", "stone", "g", "grams"), "load"),
+    **dict.fromkeys(("rep", "reps", "repetition", "repetitions", "times", "time", "set",
+                     "sets", "attempts", "attempt", "trials", "x", "points", "point"), "count"),
+    **dict.fromkeys(("degrees", "degree", "°"), "angle"),
+    **dict.fromkeys(("%", "percent", "per cent"), "percent"),
+}
+
+FREQUENCY_WORDS = frozenset({"daily", "weekly", "nightly", "fortnightly", "monthly", "hourly"})
+
+# Levels of help (Bovend'Eerdt's "support"): whole phrases ...
+SUPPORT_PHRASES = (
+    "independently", "independent", "unaided", "unassisted", "unsupported", "supervised",
+    "supervision", "set up help",
+    "on <det> own", "by myself", "by himself", "by herself", "by themselves", "alone",
+    "with supervision", "with close supervision", "under supervision", "with set up",
+    "with setup", "with one person", "with two people", "standby assist", "stand by assist",
+    "minimal assistance", "moderate assistance", "maximal assistance", "min assist",
+    "mod assist", "max assist", "with prompting", "with prompts", "with verbal cues",
+    "with reminders", "holding <det> rail", "holding <det> handrail", "holding <det> banister",
+    "holding on", "with <det> help", "with help", "help from", "with assistance",
+)
+# ... and nouns found a few words after "with", "using" or "without".
+SUPPORT_NOUNS = frozenset({
+    "help", "assistance", "assist", "supervision", "stick", "sticks", "cane", "crutch",
+    "crutches", "frame", "walker", "zimmer", "rollator", "wheelchair", "brace", "splint",
+    "splints", "orthosis", "rail", "handrail", "banister", "hoist", "board", "aid", "aids",
+    "reacher", "cutlery", "person", "people", "carer", "carers", "helper", "prompting",
+    "support", "trolley", "grab", "perching", "stool",
+})
+
+# Observable completion conditions ("without stopping", "through the night").
+CONDITIONS = (
+    "through <det> night", "the whole night", "in one go", "non stop", "nonstop",
+    "in a row", "step over step", "all the way", "without <det>? rest", "without <det>? break",
+    "without <det>? limp", "without stopping", "without a fall", "the whole", "a whole",
+    "through <det>", "without waking", "continuously",
+)
+
+# Words that suggest a direction of change but no amount.
+VAGUE_MEASURE = (
+    "better", "more", "less", "further", "farther", "longer", "easier", "easily", "improve",
+    "increase", "reduce", "decrease", "lower", "fewer", "lots", "much", "normally", "properly",
+    "comfortably", "pain free", "safely", "long enough", "as much as possible", "a bit",
+)
+
+# After an activity, a destination gives a yes/no end point ("walk to the shop").
+DEST_PREPS = frozenset({
+    "to", "up", "down", "into", "onto", "out", "across", "around", "round", "over", "through",
+    "from", "off", "along", "upstairs", "downstairs", "home", "aisle",
+})
+# Places that need no determiner after a destination word ("cycle to work").
+PLACES = frozenset({
+    "work", "school", "church", "bed", "home", "town", "hospital", "college", "university",
+    "chapel", "mosque", "temple", "synagogue", "stairs", "steps", "shops", "market",
+    "holiday", "physio", "class", "mass",
+})
+# One-off occasions: taking part in one is a yes/no outcome ("dance at my son's wedding").
+OCCASIONS = frozenset({
+    "wedding", "christening", "graduation", "party", "service", "ceremony", "concert",
+    "funeral", "reunion", "mass",
+})

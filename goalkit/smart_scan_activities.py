@@ -1,0 +1,249 @@
+"""What the patient does: activities, levels of help and yes/no end points.
+
+:func:`find_support` reads levels of help ("with a stick", "supervision of one person") and
+completion conditions ("without stopping"); :func:`resolve_activities` decides which activity
+words name an activity (not inside a compound such as "walking stick"; "improve my walking" is
+only a capacity unless an amount follows); :func:`find_outcomes` finds yes/no end points:
+returns ("return to work"), destinations ("walk to the shop"), particular objects ("lift my
+toddler"), whole tasks ("make the bed") and "again".
+
+>>> from goalkit.smart_scan import scan_text
+>>> scan = scan_text("Walk to the bus stop with a stick")
+>>> [(h.kind, h.text) for h in scan.all("activity", "outcome", "support")]
+[('outcome', 'Walk to the bus stop'), ('activity', 'Walk'), ('support', 'with a stick')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from goalkit import smart_rules as R
+from goalkit._text import DETERMINERS, Token, covered
+from goalkit.smart_grammar import (
+    CLAUSE_END,
+    PERIODS,
+    REFLEXIVES,
+    WINDOW_STOP,
+    clause_end,
+    norm_at,
+)
+from goalkit.smart_hits import Hit, Scan
+
+__all__ = ["find_outcomes", "find_support", "resolve_activities"]
+
+
+def find_support(scan: Scan) -> None:
+    """Levels of help after with / using / without ("with a stick", "without crutches")
+    and completion conditions after without ("without stopping", "without using my arms")."""
+    toks = scan.tokens
+    n = len(toks)
+    for i in range(n):
+        w = toks[i].norm
+        if w not in ("with", "using", "without"):
+            continue
+        limit = min(n, i + 5)
+        j = i + 1
+        found = -1
+        pain = False
+        while j < limit and toks[j].norm not in CLAUSE_END and toks[j].norm not in (
+                "with", "without", "within", "for", "by", "in"):
+            norm = toks[j].norm
+            if norm in R.SUPPORT_NOUNS:
+                found = j
+                break
+            if "pain" in toks[j].keys or norm in ("discomfort", "hurting", "flare"):
+                pain = True
+                found = j
+                break
+            j += 1
+        if found >= 0:
+            end = found + 1
+            if norm_at(toks, end) == "of" and norm_at(toks, end + 2) in ("person", "people"):
+                end += 3  # "supervision of one person"
+            kind = "pain_condition" if pain else "support"
+            if w == "without" and not pain and toks[found].norm in ("rest", "break"):
+                kind = "condition"
+            if kind == "pain_condition" or scan.free(i, end):
+                scan.add(kind, i, end)
+                scan.claim(i, end)  # "one person" here is help, not a count
+        elif w == "without" and i + 1 < n:
+            k = i + 1
+            if toks[k].norm in DETERMINERS:
+                k += 1
+            if k < n and toks[k].norm.endswith("ing") and toks[k].kind == "word":
+                scan.add("condition", i, k + 1)
+
+
+def resolve_activities(scan: Scan) -> None:
+    """Decide which activity words name an activity: drop those inside compounds ("walking
+    stick", "in a row"), merge overlaps (keep the longest) and mark capacities
+    ("improve my walking") as weak unless an amount follows."""
+    toks = scan.tokens
+    covers = [(h.start, h.end) for h in scan.all(
+        "compound", "condition", "support", "time", "vague_time", "frequency", "language")]
+    acts = scan.all("activity")
+    hidden = covered([(h.start, h.end) for h in acts], covers)
+    kept: list[Hit] = []
+    for h, inside in zip(acts, hidden, strict=True):
+        if inside or (kept and h.start < kept[-1].end):
+            continue  # inside a compound, or overlapping a longer activity found first
+        kept.append(h)
+    strong: list[Hit] = []
+    weak: list[Hit] = []
+    amount_starts = sorted(q.start for q in scan.all("quantity"))
+    for h in kept:
+        word = toks[h.start].norm
+        before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
+        is_form = word.endswith("ing") or h.info[1] == "sport"
+        if is_form and before & R.IMPROVE_VERBS:
+            limit = clause_end(toks, h.end) + 4
+            k = bisect_left(amount_starts, h.end)
+            if not (k < len(amount_starts) and amount_starts[k] < limit):
+                weak.append(h)
+                continue
+        strong.append(h)
+    scan.hits["activity"] = strong
+    scan.hits["weak_activity"] = weak
+
+
+def find_outcomes(scan: Scan) -> None:
+    """Yes/no outcomes: returns, destinations, particular objects, tasks, "again"."""
+    toks = scan.tokens
+    n = len(toks)
+    strong = list(scan.hits.get("activity", ()))
+    by_start: dict[int, list[Hit]] = {}
+    for a in strong:
+        by_start.setdefault(a.start, []).append(a)
+    # returns: "return to work", "get back to playing golf", "start a walking group"
+    for i in range(n):
+        w = toks[i].norm
+        if w in ("return", "returning", "resume", "resuming", "start", "starting") or (
+                w == "back" and norm_at(toks, i + 1) == "to"
+                and norm_at(toks, i - 1) not in DETERMINERS | {"lower", "upper"}):
+            j = i + 1
+            if norm_at(toks, j) == "to":
+                j += 1
+            elif w in ("return", "returning", "back"):
+                continue  # "return the trolley" is not a return to an activity
+            limit = min(n, j + 5)
+            k = j
+            while k < limit and (toks[k].norm in DETERMINERS or toks[k].norm in (
+                    "full", "playing", "my", "competitive", "light")):
+                k += 1
+            if k >= n or toks[k].kind != "word" or toks[k].norm in CLAUSE_END:
+                continue
+            target = [a for p in range(j, limit) for a in by_start.get(p, ())]
+            generic = {"normal", "activities", "activity", "life", "self", "fitness", "health",
+                       "old", "how", "way", "pre", "everything", "things", "being"}
+            if target:
+                end = max(a.end for a in target if a.start == target[0].start)
+                scan.add("outcome", i, end, ("return",))
+            elif toks[k].norm in generic or toks[k].norm in R.STATES:
+                scan.add("generic_return", i, min(n, k + 2))
+            elif w != "start" and toks[k].norm not in R.STOPWORDS and toks[k].norm not in (
+                    "the",):
+                hit = scan.add("outcome", i, k + 1, ("return",))
+                scan.hits.setdefault("activity", []).append(
+                    Hit("activity", k, k + 1, hit.text, (toks[k].norm, "other", "")))
+    strong = scan.all("activity")
+    scan.hits["activity"] = strong
+    starts = {a.start for a in strong}
+    for h in strong:
+        if h.info[2] == "task":
+            scan.add("outcome", h.start, h.end, ("task",))
+            continue
+        start, end = _object_or_destination(scan, h, starts)
+        if end > h.end:
+            scan.add("outcome", start, end, ("destination", str(h.start)))
+    # "again" after an activity in the same clause: a return to it
+    for i in range(n):
+        if toks[i].norm == "again":
+            for p in range(max(0, i - 8), i):
+                if p in starts and all(toks[k].norm not in CLAUSE_END for k in range(p, i)):
+                    scan.add("outcome", p, i + 1, ("again",))
+                    break
+
+
+def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, int]:
+    """The words that give an activity its end point: the whole phrase when they follow it
+    directly ("walk to the shop"), else only the destination ("carry a box | to the car")."""
+    toks = scan.tokens
+    n = len(toks)
+    group = h.info[1]
+    k = h.end
+    last = toks[h.end - 1].norm
+    # the phrase itself ends in a direction: "go to church", "get out of bed"
+    if last in R.DEST_PREPS | {"of", "in", "on"} and k < n and _place_follows(scan, k - 1):
+        return h.start, _np_end(toks, k)
+    # a particular object right after the verb: "lift my toddler", "mow the lawn"
+    if k < n and toks[k].norm in DETERMINERS and group not in ("exercise", "attend") \
+            and toks[h.start].norm not in ("do", "play", "have"):
+        end = _np_end(toks, k)
+        end = next((p for p in range(k + 1, end)  # "tie my shoelaces | standing up"
+                    if p in starts and toks[p].norm.endswith("ing")), end)
+        head = toks[end - 1].norm
+        # ("lift a | 5 kg box": no object here, the amount is quoted on its own)
+        if head not in DETERMINERS and head not in R.GENERIC_OBJECTS and head not in PERIODS \
+                and head not in R.UNITS and not (end - 1 in starts and head.endswith("ing")):
+            return h.start, end
+    # a destination or an occasion a few words on: "walk my daughter down the aisle"
+    limit = min(n, k + 8)
+    j = k
+    while j < limit:
+        t = toks[j]
+        if t.norm in CLAUSE_END or t.norm in ("with", "without", "within", "for", "by",
+                                               "every", "each", "using", "while"):
+            break
+        if (t.norm in R.DEST_PREPS or (t.norm == "of" and norm_at(toks, j - 1) == "out")) \
+                and _place_follows(scan, j):
+            return (h.start if j == k else j), _np_end(toks, j + 1)
+        if t.norm in ("at", "during", "in") and j + 1 < n:
+            m = j + 1
+            while m < min(n, j + 6) and toks[m].norm not in CLAUSE_END:
+                if toks[m].norm in R.OCCASIONS:
+                    return (h.start if j == k else j), m + 1
+                m += 1
+        j += 1
+    return h.start, h.end
+
+
+def _place_follows(scan: Scan, j: int) -> bool:
+    """After a destination word at ``j``: a determiner, a known place or a proper name."""
+    toks = scan.tokens
+    n = len(toks)
+    if j + 1 >= n:
+        return toks[j].norm in ("home", "upstairs", "downstairs") and norm_at(
+            toks, j - 1) not in ("at", "in")
+    nxt = toks[j + 1]
+    if toks[j].norm == "to" and nxt.norm in ("be", "do", "have", "get", "go", "make", "help"):
+        return False
+    if toks[j].norm in ("home", "upstairs", "downstairs"):
+        return norm_at(toks, j - 1) not in ("at", "in")  # "walk home", not "at home"
+    if nxt.norm in ("and",) and j + 2 < n and toks[j + 2].norm in R.DEST_PREPS:
+        return _place_follows(scan, j + 2)
+    if nxt.norm in DETERMINERS or nxt.norm in R.PLACES or nxt.norm in REFLEXIVES:
+        end = _np_end(toks, j + 1)
+        head = toks[end - 1].norm
+        return head not in PERIODS and head not in R.EVENTS and head not in (
+            "next", "coming", "end") and scan.free(j + 1, j + 2)
+    return nxt.kind == "word" and nxt.text[:1].isupper() and nxt.norm not in R.MONTHS
+
+
+def _np_end(toks: list[Token], k: int) -> int:
+    """End of a short noun phrase starting at ``k`` ("the end of the garden", "my toddler")."""
+    n = len(toks)
+    j = k
+    limit = min(n, k + 7)
+    while j < limit:
+        t = toks[j]
+        if t.kind != "word" or t.norm in WINDOW_STOP or t.norm in (
+                "for", "by", "in", "within", "at", "on", "up", "down", "into", "from", "off",
+                "again", "back", "independently", "safely", "without", "every", "daily"):
+            if t.norm == "of" or (t.norm == "'" and j > k):
+                j += 1
+                continue
+            break
+        if t.is_num and j > k:
+            break
+        j += 1
+    return min(max(j, k + 1), n)

@@ -1,0 +1,240 @@
+"""Time in a goal statement: time frames (Time-bound) and frequencies (how often).
+
+A time frame is a deadline, a horizon or a start ("within 6 weeks", "by the end of March",
+"4 months after surgery", "starting Monday", "before discharge"); a frequency says how often
+("every day", "twice a week", "5 days a week", "on Sundays"). Both run before the quantity
+reader and claim their words, so "6 weeks" and "5 days" are never read as amounts.
+
+>>> from goalkit.smart_hits import Scan
+>>> from goalkit._text import tokenize
+>>> text = "Walk 5 days a week by the end of March"
+>>> scan = Scan(text, tokenize(text))
+>>> find_time_frames(scan); find_frequencies(scan)
+>>> [(h.kind, h.text) for h in scan.all("time", "frequency")]
+[('frequency', '5 days a week'), ('time', 'by the end of March')]
+"""
+
+from __future__ import annotations
+
+from goalkit import smart_rules as R
+from goalkit._text import Token
+from goalkit.smart_grammar import (
+    AFTER_EVENT,
+    DATE_PREPS,
+    DAY_PARTS,
+    EVENT_PREPS,
+    FREQ_MARKERS,
+    FREQ_STARTS,
+    HORIZON_PREPS,
+    HOURS,
+    ORDINALS,
+    PERIODS,
+    PLANS,
+    PLURAL_DAY_PARTS,
+    RELATIVE,
+    SPELLS,
+    TIME_STARTS,
+    WINDOW_STOP,
+    clause_end,
+    norm_at,
+    number_total,
+    read_number,
+)
+from goalkit.smart_hits import Scan
+
+__all__ = ["find_frequencies", "find_time_frames"]
+
+
+def find_time_frames(scan: Scan) -> None:
+    """Deadlines, horizons and start dates. Runs before the number readers."""
+    toks = scan.tokens
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not (tok.is_num or tok.norm in TIME_STARTS):
+            i += 1
+            continue
+        end = _time_at(toks, i)
+        if end > i and scan.free(i, end):
+            start = i
+            # keep "by", "starting" and "the end of" in the quote
+            while start > 0 and toks[start - 1].norm in ("by", "from", "starting", "until",
+                                                         "before", "the", "end", "of", "at"):
+                if toks[start - 1].norm == "of" and norm_at(toks, start - 2) != "end":
+                    break
+                start -= 1
+            if toks[start].norm in ("the", "of", "end"):
+                start = i
+            scan.add("time", start, end)
+            scan.claim(start, end)
+            i = end
+        else:
+            i += 1
+
+
+def _time_at(toks: list[Token], i: int) -> int:
+    """End of a time expression starting at token ``i``, or ``i`` when there is none."""
+    n = len(toks)
+    w = toks[i].norm
+    # A. within / in / over / for ... [the next] N weeks [of surgery]
+    if w in HORIZON_PREPS:
+        j = i + 1
+        if norm_at(toks, j) == "the":
+            j += 1
+        relative = norm_at(toks, j) in ("next", "coming", "following", "first")
+        if relative:
+            j += 1
+        k = read_number(toks, j)
+        if k == j and j < n and toks[j].norm in ("a", "an"):  # "within a month"
+            k = j + 1
+        if (k > j or relative) and k < n:
+            unit = toks[k].norm
+            hours_ok = unit in HOURS and (
+                norm_at(toks, k + 1) in AFTER_EVENT or number_total(toks, j, k) >= 24)
+            if (unit in PERIODS or hours_ok) and not (
+                    norm_at(toks, k + 1) in FREQ_MARKERS and norm_at(toks, k + 2) in PERIODS):
+                return _after_event(toks, k + 1)
+        # by week 6, at month 3
+        if norm_at(toks, i + 1) in ("week", "month", "day") and i + 2 < n and toks[i + 2].is_num:
+            return i + 3
+        # in the first week of ...
+        if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
+                and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
+            return i + 4
+    # B. N weeks after surgery / 6 weeks post-op / a two-week review
+    k = read_number(toks, i)
+    if k > i and k < n and toks[k].norm in PERIODS and (
+            norm_at(toks, k + 1) in AFTER_EVENT or norm_at(toks, k + 1) in PLANS
+            or (norm_at(toks, k + 1) == "'" and norm_at(toks, k + 2) == "time")):
+        return _after_event(toks, k + 1)
+    # C. this week / next month / coming summer
+    if w in RELATIVE and i + 1 < n:
+        nxt = toks[i + 1].norm
+        if nxt in PERIODS or nxt in DAY_PARTS or nxt in R.WEEKDAYS or nxt in R.MONTHS \
+                or nxt in R.EVENTS or nxt in ("term", "season", "quarter"):
+            return i + 2
+    if w in ("today", "tomorrow", "tonight"):
+        return i + 1
+    # D. (by) the end of the month / of March / of my rehab stay (not "of a working day")
+    if w == "end" and norm_at(toks, i + 1) == "of" and norm_at(toks, i - 1) == "the" \
+            and norm_at(toks, i - 2) in ("by", "before", "until", "till", "at", "towards") \
+            and norm_at(toks, i + 2) not in ("a", "an", "each", "every"):
+        j = i + 2
+        timely = False
+        while j < n and j < i + 7 and toks[j].kind == "word" and toks[j].norm not in (
+                "and", "with", "without", "so", "to"):
+            word = toks[j].norm
+            timely = timely or word in PERIODS or word in R.MONTHS or word in R.EVENTS \
+                or word in SPELLS
+            j += 1
+        return j if timely else i
+    # E. dates: by 1 June, the first of June, in March, starting Monday
+    if w in R.MONTHS:
+        prev = norm_at(toks, i - 1)
+        if prev in DATE_PREPS or (i > 0 and toks[i - 1].is_num) or prev in ORDINALS or (
+                i + 1 < n and toks[i + 1].kind == "num"):
+            if w in ("may", "march") and not (prev in DATE_PREPS or (i > 0 and toks[i - 1].is_num)
+                                                or prev in ORDINALS):
+                return i
+            end = i + 1
+            if end < n and toks[end].kind == "num":
+                end += 1
+            return end
+    if w in R.WEEKDAYS and norm_at(toks, i - 1) in (
+            "by", "on", "before", "until", "till", "from", "starting", "start", "next", "this",
+            "coming") and norm_at(toks, i + 1) not in PLURAL_DAY_PARTS:
+        return i + 1
+    if w in ("starting", "from", "beginning", "commencing") and norm_at(toks, i + 1) in (
+            "now", "today", "tomorrow"):
+        return i + 2
+    # F. an event used as a deadline: before discharge, by my daughter's wedding
+    if w in EVENT_PREPS:
+        j = i + 1
+        if w in ("ahead", "prior"):
+            if norm_at(toks, j) not in ("of", "to"):
+                return i
+            j += 1
+        if w == "for" and norm_at(toks, i - 1) != "time":  # "in time for", not "for my holiday"
+            return i
+        if w == "by" and norm_at(toks, j) == "the" and norm_at(toks, j + 1) == "time":
+            return clause_end(toks, j + 2)
+        limit = min(n, j + 7)
+        while j < limit:
+            t = toks[j]
+            if t.norm in R.EVENTS and not (t.norm == "fall" and w not in ("by", "before", "in")):
+                if t.norm in ("check", "follow") and norm_at(toks, j + 1) != "up":
+                    return i
+                end = j + 2 if norm_at(toks, j + 1) == "up" else j + 1
+                while end < n and toks[end].norm in R.EVENTS:  # "post-op review"
+                    end += 1
+                return end
+            if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
+                    "in", "on", "at", "by"):
+                break
+            j += 1
+    # G. a numeric date after a time word: by 15/06
+    if w in ("by", "on", "before", "until", "from", "till") and i + 3 < n \
+            and toks[i + 1].kind == "num" and toks[i + 2].norm == "/" \
+            and toks[i + 3].kind == "num" and norm_at(toks, i + 3) not in ("10", "100"):
+        end = i + 4
+        if norm_at(toks, end) == "/" and end + 1 < n and toks[end + 1].kind == "num":
+            end += 2
+        return end
+    return i
+
+
+def _after_event(toks: list[Token], k: int) -> int:
+    """Extend a time frame over "of my lumbar fusion" / "after surgery" / "' time"."""
+    n = len(toks)
+    if norm_at(toks, k) == "'" and norm_at(toks, k + 1) == "time":
+        return k + 2
+    if norm_at(toks, k) == "time":
+        return k + 1
+    if norm_at(toks, k) in AFTER_EVENT:
+        j = k + 1
+        while j < n and j < k + 6 and toks[j].kind == "word" and toks[j].norm not in (
+                "and", "with", "without", "so", "to", "in", "for", "by", "or", "when", "at"):
+            j += 1
+        return j
+    return k
+
+
+def find_frequencies(scan: Scan) -> None:
+    """How often: every day, twice a week, 5 days a week, daily, on Sundays."""
+    toks = scan.tokens
+    n = len(toks)
+    for i in range(n):
+        w = toks[i].norm
+        if not (w in FREQ_STARTS or w[:-1] in R.WEEKDAYS) or i in scan.claimed:
+            continue
+        end = i
+        start = i
+        if w in ("every", "each"):
+            j = i + 1
+            if norm_at(toks, j) == "other":
+                j += 1
+            k = read_number(toks, j)
+            if k > j and k < n and R.UNITS.get(toks[k].norm) in ("duration", "period"):
+                end = k + 1
+            elif j < n and (toks[j].norm in PERIODS or toks[j].norm in DAY_PARTS
+                            or toks[j].norm in R.WEEKDAYS or toks[j].norm in PLURAL_DAY_PARTS):
+                end = j + 1
+        elif w in R.FREQUENCY_WORDS:
+            end = i + 1
+        elif w in ("a", "per") and norm_at(toks, i + 1) in PERIODS | DAY_PARTS and i > 0:
+            end = i + 2
+            # take the amount before it into the same quote: "twice a day", "5 days a week"
+            j = i
+            while j > 0 and i - j < 3 and scan.free(j - 1, j) and (
+                    toks[j - 1].is_num or toks[j - 1].norm in R.UNITS
+                    or toks[j - 1].norm in PLURAL_DAY_PARTS):
+                j -= 1
+            start = j
+        elif (w.endswith("s") and w[:-1] in R.WEEKDAYS) or (
+                w in R.WEEKDAYS and norm_at(toks, i + 1) in PLURAL_DAY_PARTS):
+            start = i - 1 if norm_at(toks, i - 1) == "on" else i
+            end = i + 2 if norm_at(toks, i + 1) in PLURAL_DAY_PARTS else i + 1
+        if end > i:
+            scan.add("frequency", start, end)
+            scan.claim(start, end)
