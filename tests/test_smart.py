@@ -521,9 +521,10 @@ WORST_CASES = {
 }
 
 
-def _best_of_3(fn: Callable[[], object]) -> float:
+def _best_of(fn: Callable[[], object], runs: int = 3) -> float:
+    """The fastest of ``runs`` timings: load on a shared machine only ever adds time."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(runs):
         start = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - start)
@@ -534,7 +535,7 @@ def _best_of_3(fn: Callable[[], object]) -> float:
 def test_worst_case_inputs_are_fast(name: str) -> None:
     text = WORST_CASES[name]
     assert len(text.encode()) >= 90_000 or name == "emoji"
-    seconds = _best_of_3(lambda: check_goal(text, priorities=["walk the dog"]))
+    seconds = _best_of(lambda: check_goal(text, priorities=["walk the dog"]), runs=5)
     assert seconds < 0.050, f"{name}: {seconds * 1000:.1f} ms"
 
 
@@ -546,6 +547,6 @@ def test_scanner_scales_linearly_without_the_cap(name: str, monkeypatch: pytest.
     monkeypatch.setattr(smart_scan, "MAX_CHARS", 10**9)
     text = WORST_CASES[name]
     small, large = text[:4000], text[:40000]
-    ratio = _best_of_3(lambda: smart_scan.scan_text(large)) / _best_of_3(
-        lambda: smart_scan.scan_text(small))
+    ratio = _best_of(lambda: smart_scan.scan_text(large), runs=7) / _best_of(
+        lambda: smart_scan.scan_text(small), runs=7)
     assert ratio < 30, f"{name}: x{ratio:.1f}"
