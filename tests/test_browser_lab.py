@@ -82,20 +82,25 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
 
 
 def run_all_cells(page: Page, last: str) -> None:
-    """Run > Run All Cells, until the widget of the last cell (CSS selector ``last``) shows.
+    """Run > Run All Cells, then wait for the widget of the last cell (CSS selector ``last``).
 
     The execution indicator reads 'idle' for a moment before the kernel has connected; a run
-    requested then is lost, so the run is asked for again (at most three times).
+    requested then is lost (every prompt stays '[ ]'), so it is asked for again, at most
+    three times. A run that has started is waited for in full.
     """
+    started = re.compile(r"\[(\*|\d+)\]:")
     for _ in range(3):
+        page.keyboard.press("Escape")  # close a menu left open, if any
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
         try:
-            page.locator(last).wait_for(timeout=SLOW // 3)
-            return
+            page.locator(".jp-CodeCell .jp-InputPrompt", has_text=started).first.wait_for(
+                timeout=20_000)
         except PlaywrightTimeout:
             continue
-    raise AssertionError(f"Run All Cells never showed {last}")
+        page.locator(last).wait_for(timeout=SLOW)
+        return
+    raise AssertionError("Run All Cells never started a cell")
 
 
 def test_notebook_01_runs_and_an_exercise_gives_feedback(lab: Lab, page: Page) -> None:

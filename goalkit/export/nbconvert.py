@@ -51,7 +51,8 @@ th, td { border: 1px solid #c9d1d9; padding: 0.2em 0.5em; text-align: left; vert
 th { background: #f0f3f6 }
 code, pre { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt }
 pre { white-space: pre-wrap; background: #f6f8fa; padding: 0.4em 0.6em; border-radius: 4px }
-img, svg { max-width: 100%; height: auto }
+img, svg { max-width: 100%; height: auto; break-inside: avoid }
+.goalkit-smart-report, .goalkit-handout-exercise { break-inside: avoid }
 blockquote { border-left: 3px solid #9fb3c8; margin: 0.5em 0; padding: 0.1em 0.8em;
   color: #3b4652 }
 .output_subarea, .output_area { margin: 0.3em 0 0.6em }
