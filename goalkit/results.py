@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pandas and matplotlib load only when the trainer asks for a
     from matplotlib.figure import Figure
 
 __all__ = [
+    "COLUMNS",
     "CRITERIA",
     "MAX_NAME",
     "RESULTS_ENV",
@@ -43,11 +44,18 @@ __all__ = [
     "Kind",
     "LearnerResults",
     "ResultsError",
+    "chart",
     "collect",
+    "criteria_chart",
+    "criteria_table",
+    "example_frame",
+    "first_and_last",
     "learner_slug",
     "open_learner",
+    "png",
     "read_attempts",
     "results_dir",
+    "summary",
 ]
 
 RESULTS_ENV = "GOALKIT_RESULTS"

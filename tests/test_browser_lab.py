@@ -81,6 +81,16 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
         log.close()
 
 
+def accept_dialogs(page: Page, seen: list[str]) -> None:
+    """Accept any JupyterLab dialog in the way (a kernel chooser after a slow kernel start,
+    say), noting its text for the failure message."""
+    dialog = page.locator(".jp-Dialog")
+    while dialog.count():
+        seen.append(" ".join(dialog.first.inner_text().split())[:200])
+        dialog.first.locator(".jp-Dialog-button.jp-mod-accept").click()
+        page.wait_for_timeout(500)
+
+
 def run_all_cells(page: Page, last: str) -> None:
     """Run > Run All Cells, then wait for the widget of the last cell (CSS selector ``last``).
 
@@ -89,7 +99,9 @@ def run_all_cells(page: Page, last: str) -> None:
     three times. A run that has started is waited for in full.
     """
     started = re.compile(r"\[(\*|\d+)\]:")
+    dialogs: list[str] = []
     for _ in range(3):
+        accept_dialogs(page, dialogs)
         page.keyboard.press("Escape")  # close a menu left open, if any
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
@@ -100,7 +112,7 @@ def run_all_cells(page: Page, last: str) -> None:
             continue
         page.locator(last).wait_for(timeout=SLOW)
         return
-    raise AssertionError("Run All Cells never started a cell")
+    raise AssertionError(f"Run All Cells never started a cell; dialogs seen: {dialogs}")
 
 
 def test_notebook_01_runs_and_an_exercise_gives_feedback(lab: Lab, page: Page) -> None:

@@ -377,15 +377,16 @@ def test_case_tables() -> None:
     case = cases.load("discectomy-football")
     table = rewrite_table(case)
     assert len(table) == len(case.rewrites) + 1
-    assert list(table.columns) == ["goal", "Specific", "Measurable", "Achievable", "Relevant",
-                                   "Time-bound", "pain only", "what changed"]
-    assert set(table.iloc[-1][["Specific", "Measurable", "Achievable", "Relevant",
-                               "Time-bound"]]) == {"✓"}  # the agreed goal, with its context
-    assert table.iloc[0]["Specific"] == "✗"
+    assert list(table.columns) == ["goal", "S", "M", "A", "R", "T", "pain-only",
+                                   "what changed"]
+    assert set(table.iloc[-1][list("SMART")]) == {"✓"}  # the agreed goal, with its context
+    assert table.iloc[0]["S"] == "✗"
+    assert table.attrs["letters"]["R"] == "Relevant"
     spinal = rewrite_table(case, "spinal")
-    assert "Results-oriented" in spinal.columns and "Time frame" in spinal.columns
+    assert spinal.attrs["letters"]["R"] == "Results-oriented"
+    assert spinal.attrs["letters"]["T"] == "Time frame"
     pain = rewrite_table("pain-to-function")
-    assert pain.iloc[1]["pain only"] == "yes"
+    assert pain.iloc[1]["pain-only"] == "yes"
     assert len(steps_table(case.worksheet)) == len(case.worksheet.primary.steps)
     notes = checkin_notes(case.worksheet)
     assert list(notes["date"]) == sorted(notes["date"])

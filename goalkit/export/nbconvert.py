@@ -46,7 +46,8 @@ h3 { font-size: 12pt; margin: 0.9em 0 0.3em; break-after: avoid }
 h1, h2, h3, h4 { line-height: 1.25 }
 .anchor-link { display: none }
 p, li { orphans: 2; widows: 2 }
-table { border-collapse: collapse; margin: 0.5em 0; font-size: 9.5pt; break-inside: avoid }
+table { border-collapse: collapse; margin: 0.5em 0; font-size: 9.5pt }
+tr { break-inside: avoid }
 th, td { border: 1px solid #c9d1d9; padding: 0.2em 0.5em; text-align: left; vertical-align: top }
 th { background: #f0f3f6 }
 code, pre { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt }

@@ -53,17 +53,22 @@ def rewrite_steps(case: Case | str, variant: Variant | str = "classic"
 
 
 def rewrite_table(case: Case | str, variant: Variant | str = "classic") -> pd.DataFrame:
-    """One row per step: the goal, a mark per SMART letter (✓ met, ✗ not, ? cannot tell)."""
+    """One row per step: the goal, a mark per SMART letter (✓ met, ✗ not, ? cannot tell),
+    whether it is pain-only, and what changed. The letters head the columns, so the table
+    stays narrow enough to print; the variant's words are in ``table.attrs["letters"]``."""
     import pandas as pd
 
     rows = []
+    labels: dict[str, str] = {}
     for text, changed, report in rewrite_steps(case, variant):
-        labels = report.variant.labels
+        labels = {k[0].upper(): v for k, v in report.variant.labels.items()}
         rows.append({"goal": text,
-                     **{labels[k]: _MARK[report.criteria[k].met] for k in CRITERIA},
-                     "pain only": "yes" if report.pain_only else "",
+                     **{k[0].upper(): _MARK[report.criteria[k].met] for k in CRITERIA},
+                     "pain-only": "yes" if report.pain_only else "",
                      "what changed": changed})
-    return pd.DataFrame(rows, index=pd.RangeIndex(len(rows), name="step"))
+    table = pd.DataFrame(rows, index=pd.RangeIndex(len(rows), name="step"))
+    table.attrs["letters"] = labels
+    return table
 
 
 def steps_table(ws: Worksheet, goal_id: str | None = None) -> pd.DataFrame:
