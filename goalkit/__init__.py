@@ -33,6 +33,7 @@ _LAZY = {
     "SmartReport": "goalkit.smart",
 }
 _SUBMODULES = {
+    "results",
     "model",
     "fileformat",
     "store",

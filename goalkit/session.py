@@ -27,7 +27,14 @@ from .errors import ConflictError, GoalkitError
 from .model import Worksheet
 from .store import Store
 
-__all__ = ["LoopScheduler", "SaveState", "Scheduler", "Session", "describe_error"]
+__all__ = [
+    "LoopScheduler",
+    "SaveState",
+    "Scheduler",
+    "Session",
+    "TimerScheduler",
+    "describe_error",
+]
 
 
 class Scheduler(Protocol):
@@ -38,9 +45,24 @@ class Scheduler(Protocol):
     def cancel(self, handle: Any) -> None: ...
 
 
+class TimerScheduler:
+    """A timer thread per call (the store serialises access to its connection)."""
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> Any:
+        import threading
+
+        timer = threading.Timer(delay, fn)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def cancel(self, handle: Any) -> None:
+        handle.cancel()
+
+
 class LoopScheduler:
-    """The running event loop when there is one (the kernel's, so saves run on its thread),
-    else a timer thread (the store serialises access to its connection)."""
+    """The running event loop when there is one (the kernel's, so callbacks run on its
+    thread), else a :class:`TimerScheduler`."""
 
     def call_later(self, delay: float, fn: Callable[[], None]) -> Any:
         import asyncio
@@ -48,12 +70,7 @@ class LoopScheduler:
         try:
             return asyncio.get_running_loop().call_later(delay, fn)
         except RuntimeError:
-            import threading
-
-            timer = threading.Timer(delay, fn)
-            timer.daemon = True
-            timer.start()
-            return timer
+            return TimerScheduler().call_later(delay, fn)
 
     def cancel(self, handle: Any) -> None:
         handle.cancel()

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from goalkit import fileformat
 from goalkit.model import Worksheet
+from goalkit.session import TimerScheduler
 from goalkit.store import Store
 from goalkit.widgets.app import WorksheetApp
 from goalkit.widgets.goal_panel import GoalPanel
@@ -250,7 +251,9 @@ def test_too_long_reference_is_a_message(store: Store) -> None:
 
 def test_start_list_keeps_itself_current(store: Store) -> None:
     """Voilà builds the app before anyone opens the page: the list must not go stale."""
-    app = WorksheetApp(store, autosave_delay=0, list_refresh=0.05)
+    # A timer thread: after a Playwright test the main thread reports an asyncio loop that
+    # never spins, so the default scheduler would wait for nothing.
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0.05, scheduler=TimerScheduler())
     assert app.start.saved.options == ()
     store.save(full_worksheet(), base=None)
     deadline = time.monotonic() + 5

@@ -17,7 +17,7 @@ from markupsafe import escape
 from .. import fileformat
 from ..errors import GoalkitError
 from ..model import Worksheet, evolve, new_id
-from ..session import LoopScheduler, SaveState, Session
+from ..session import LoopScheduler, SaveState, Scheduler, Session
 from ..store import Store
 from .about import AboutPanel
 from .common import Messages, Panel, styled
@@ -76,12 +76,14 @@ class WorksheetApp:
         *,
         autosave_delay: float = 0.8,
         list_refresh: float = 2.0,
+        scheduler: Scheduler | None = None,
     ) -> None:
         self.messages = Messages()
         self.status = styled(w.HTML(), "goalkit-save-state")
         self.body = w.VBox()
         self.delay = autosave_delay
         self.list_refresh = list_refresh
+        self.scheduler = scheduler or LoopScheduler()
         self._watching = False
         self.session: Session | None = None
         self.panels: dict[str, Panel] = {}
@@ -164,7 +166,7 @@ class WorksheetApp:
         """
         if self._watching or self.list_refresh <= 0:
             return
-        scheduler = LoopScheduler()
+        scheduler = self.scheduler
 
         def tick() -> None:
             if self.session is not None or self.store is None:
@@ -185,7 +187,9 @@ class WorksheetApp:
             ws = Worksheet(patient_ref=self.start.patient_ref.value)
         except ValueError as exc:
             raise GoalkitError(f"Could not start the worksheet: {exc}") from None
-        self._edit(Session.start(self._require_store(), ws, delay=self.delay))
+        self._edit(
+            Session.start(self._require_store(), ws, delay=self.delay, scheduler=self.scheduler)
+        )
         self.start.patient_ref.value = ""
         self.messages.say("New worksheet started and saved.")
 
@@ -193,7 +197,11 @@ class WorksheetApp:
         worksheet_id = self.start.saved.value
         if not worksheet_id:
             raise GoalkitError("Choose a worksheet in the list first.")
-        self._edit(Session.open(self._require_store(), worksheet_id, delay=self.delay))
+        self._edit(
+            Session.open(
+                self._require_store(), worksheet_id, delay=self.delay, scheduler=self.scheduler
+            )
+        )
         self.messages.say("Worksheet opened.")
 
     def upload(self) -> None:
@@ -208,7 +216,7 @@ class WorksheetApp:
             note = "uploaded a copy (the original is still stored)"
         else:
             note = "uploaded"
-        self._edit(Session.start(store, ws, delay=self.delay))
+        self._edit(Session.start(store, ws, delay=self.delay, scheduler=self.scheduler))
         self.messages.say(f"Worksheet file opened and saved ({note}).")
 
     # -- the worksheet ----------------------------------------------------------------------
