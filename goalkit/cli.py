@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,10 @@ from .errors import GoalkitError
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+# Controls and bidirectional overrides in an error (say, from a file name) are shown, not obeyed.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CULL_IDLE = 600
+"""Seconds after which ``goalkit app`` shuts down a kernel whose browser tab has gone."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +47,8 @@ def _output_path(out: str, default_name: str) -> Path:
     if path.is_dir():
         return path / default_name
     if not path.parent.is_dir():
-        raise GoalkitError(f"cannot write {out}: the folder {path.parent} does not exist")
+        problem = "is not a folder" if path.parent.exists() else "does not exist"
+        raise GoalkitError(f"cannot write {out}: {path.parent} {problem}")
     return path
 
 
@@ -54,8 +60,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     options: dict[str, object] = {}
     if args.to in ("pdf", "html"):
         options = {"page_size": args.paper, "clinician": not args.patient_only}
-    data = export.render(worksheet, args.to, **options)
-    target = _output_path(args.output, export.default_filename(worksheet, args.to))
+    data = export.render(worksheet, args.to, deidentify=args.deidentify, **options)
+    name = export.default_filename(worksheet, args.to, deidentified=args.deidentify)
+    target = _output_path(args.output, name)
     try:
         write_atomic(target, data)
     except OSError as exc:
@@ -83,7 +90,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     from .serve import voila_command
 
-    cmd = voila_command(port=args.port, ip=args.ip, open_browser=args.open_browser)
+    if args.pool_size < 0 or args.cull_idle < 0:
+        raise GoalkitError("--pool-size and --cull-idle cannot be negative")
+    cmd = voila_command(
+        port=args.port,
+        ip=args.ip,
+        open_browser=args.open_browser,
+        pool_size=args.pool_size,
+        cull_idle=args.cull_idle,
+        token=args.token,
+    )
     print(f"goalkit: serving the worksheet app on http://{args.ip}:{args.port}/", file=sys.stderr)
     os.execvp(cmd[0], cmd)  # noqa: S606 - replaces this process so Ctrl-C stops Voilà directly
 
@@ -118,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="PDF/HTML: only the patient's page, without the clinician summary",
     )
+    p.add_argument(
+        "--deidentify",
+        action="store_true",
+        help="leave out the clinician's name and free-text notes (keeps the patient reference)",
+    )
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("cases", help="list the worked cases used in the training notebooks")
@@ -135,6 +156,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on; anything but 127.0.0.1 exposes patient data to the network",
     )
     p.add_argument("--open-browser", action="store_true", help="open a browser tab")
+    p.add_argument(
+        "--pool-size",
+        type=int,
+        default=1,
+        help="kernels kept started for the next visitors (each ~70 MB while waiting)",
+    )
+    p.add_argument(
+        "--cull-idle",
+        type=int,
+        default=CULL_IDLE,
+        metavar="SECONDS",
+        help="shut down kernels whose tab is gone after this long (0 = never; "
+        f"default {CULL_IDLE})",
+    )
+    p.add_argument(
+        "--token",
+        action="store_true",
+        help="require a token in the URL ($JUPYTER_TOKEN, or a random one printed at start)",
+    )
     p.set_defaults(func=_cmd_app)
     return parser
 
@@ -145,7 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.func(args)
     except GoalkitError as exc:
-        print(f"goalkit: error: {exc}", file=sys.stderr)
+        line = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(exc))
+        print(f"goalkit: error: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return result
 

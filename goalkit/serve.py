@@ -66,9 +66,26 @@ def voila_command(
     open_browser: bool = False,
     notebook: Path | None = None,
     pool_size: int = 1,
+    cull_idle: int = 0,
+    token: bool = False,
 ) -> list[str]:
     """The Voilà command line that serves the app: lab template, sources stripped, tracebacks
-    hidden, a preheated kernel ready for the first visitor."""
+    hidden, ``pool_size`` preheated kernels ready for the next visitors.
+
+    ``cull_idle`` (seconds, 0 = never) shuts down kernels that have had no browser connected and
+    no activity for that long: tabs that vanished without closing (a laptop lid, a crashed
+    browser). A tab that is still open is never culled, and every change is already saved.
+    ``token`` requires a token in the URL (``$JUPYTER_TOKEN`` when set, else a random one that
+    Voilà prints with the address).
+    """
+    extra: list[str] = []
+    if cull_idle > 0:
+        extra += [
+            f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+            f"--MappingKernelManager.cull_interval={max(1, min(60, cull_idle // 2))}",
+        ]
+    if token:
+        extra.append("--Voila.auto_token=True")
     return [
         sys.executable,
         "-m",
@@ -82,4 +99,6 @@ def voila_command(
         "--show_tracebacks=False",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
+        "--VoilaConfiguration.multi_kernel_manager_class=goalkit.kernels.AppKernelManager",
+        *extra,
     ]

@@ -24,8 +24,11 @@ FORMATS = ("pdf", "html", "json", "csv")
 """Formats :func:`render` can produce."""
 
 
-def default_filename(worksheet: Worksheet, ext: str, *, on: dt.date | None = None) -> str:
-    """``goalkit-<worksheet id>-<date>.<ext>``: the id and a date, never a patient identifier.
+def default_filename(
+    worksheet: Worksheet, ext: str, *, on: dt.date | None = None, deidentified: bool = False
+) -> str:
+    """``goalkit-<worksheet id>-<date>.<ext>``: the id and a date, never a patient identifier
+    (``-deidentified`` before the extension for a de-identified export).
 
     >>> from goalkit.model import Worksheet
     >>> default_filename(Worksheet(id="a1b2c3", patient_ref="Jane Doe"), "pdf",
@@ -33,7 +36,8 @@ def default_filename(worksheet: Worksheet, ext: str, *, on: dt.date | None = Non
     'goalkit-a1b2c3-2026-03-01.pdf'
     """
     day = (on or dt.date.today()).isoformat()
-    return f"goalkit-{worksheet.id}-{day}.{ext}"
+    tag = "-deidentified" if deidentified else ""
+    return f"goalkit-{worksheet.id}-{day}{tag}.{ext}"
 
 
 def __getattr__(name: str) -> Any:
@@ -51,8 +55,13 @@ def __getattr__(name: str) -> Any:
 def render(worksheet: Worksheet, fmt: str, **options: Any) -> bytes:
     """The worksheet exported as ``fmt`` (one of :data:`FORMATS`), as bytes ready to write.
 
-    ``options`` go to the PDF and HTML exporters (``page_size="Letter"``, ``clinician=False``).
+    ``options`` go to the PDF and HTML exporters (``page_size="Letter"``, ``clinician=False``);
+    ``deidentify=True`` leaves out what :data:`goalkit.export.deidentify.DROPPED` lists.
     """
+    if options.pop("deidentify", False):
+        from .deidentify import deidentify
+
+        worksheet = deidentify(worksheet)
     if fmt == "pdf":
         from .pdf import to_pdf
 

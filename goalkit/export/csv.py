@@ -97,9 +97,15 @@ def rows(worksheet: Worksheet) -> list[dict[str, Any]]:
     return [{k: _cell(r.get(k)) for k in COLUMNS} for r in out]
 
 
-def to_csv(worksheet: Worksheet) -> str:
-    """The worksheet as CSV text (UTF-8, header row, ``COLUMNS`` order)."""
+def to_csv(worksheet: Worksheet, *, deidentify: bool = False) -> str:
+    """The worksheet as CSV text (UTF-8, header row, ``COLUMNS`` order); ``deidentify=True``
+    leaves out what :data:`goalkit.export.deidentify.DROPPED` lists (here: check-in notes)."""
     import pandas as pd
+
+    if deidentify:
+        from .deidentify import deidentify as strip
+
+        worksheet = strip(worksheet)
 
     frame = pd.DataFrame(rows(worksheet), columns=list(COLUMNS))
     for col in ("confidence", "importance", "difficulty", "gas_baseline", "gas_level", "adherence"):

@@ -44,12 +44,18 @@ def to_html(
     clinician: bool = True,
     charts: bool = True,
     today: dt.date | None = None,
+    deidentify: bool = False,
 ) -> str:
     """The worksheet as HTML: a patient page in plain language, then a clinician page.
 
     ``standalone=False`` gives a fragment for the app's preview; ``clinician=False`` leaves
-    out the clinician page (a handout for the patient only).
+    out the clinician page (a handout for the patient only); ``deidentify=True`` leaves out
+    what :data:`goalkit.export.deidentify.DROPPED` lists.
     """
+    if deidentify:
+        from .deidentify import deidentify as strip
+
+        ws = strip(ws)
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     env = _environment()

@@ -24,6 +24,9 @@ def to_pdf(
     page_size: PageSize = "A4",
     clinician: bool = True,
     today: dt.date | None = None,
+    deidentify: bool = False,
 ) -> bytes:
     """The worksheet handout as PDF bytes: patient page first, then the clinician page."""
-    return html_to_pdf(to_html(ws, page_size=page_size, clinician=clinician, today=today))
+    return html_to_pdf(
+        to_html(ws, page_size=page_size, clinician=clinician, today=today, deidentify=deidentify)
+    )
