@@ -11,9 +11,11 @@ that says "No check-ins yet" rather than an error, so a view can always show som
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, ParamSpec
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -38,6 +40,21 @@ NUDGE = 0.06  # GAS levels of different goals are drawn this far apart so equal 
 _LEVEL_NAMES = {-2: "-2 much less", -1: "-1 somewhat less", 0: "0 expected",
                 1: "+1 somewhat more", 2: "+2 much more"}
 NO_CHECKINS = "No check-ins yet: record one to see progress here."
+
+
+P = ParamSpec("P")
+
+
+def _plain_text(chart: Callable[P, bytes]) -> Callable[P, bytes]:
+    """Draw every label as typed: with mathtext on, two ``$`` in a measure name ("$5 to $10")
+    would be parsed as TeX and could fail the whole chart."""
+
+    @functools.wraps(chart)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return chart(*args, **kwargs)
+
+    return drawn
 
 
 def _figure() -> tuple[Figure, Axes]:
@@ -120,6 +137,7 @@ def _measure(goal: Goal, key: str) -> OutcomeMeasure | None:
     return next((m for m in goal.measures if m.id == key), None)
 
 
+@_plain_text
 def progress_chart(
     ws: Worksheet, goal_id: str, measure_id: str | None = None, fmt: Format = "png"
 ) -> bytes:
@@ -161,6 +179,7 @@ def progress_chart(
     return _render(fig, fmt)
 
 
+@_plain_text
 def gas_chart(ws: Worksheet, fmt: Format = "png") -> bytes:
     """GAS levels of every goal over time, with the expected level and review dates."""
     _check_format(fmt)

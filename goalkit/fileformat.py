@@ -55,6 +55,17 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different: a repeated key would let a text viewer and
+    goalkit read the same file differently."""
+    doc: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in doc:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        doc[key] = value
+    return doc
+
+
 def _describe(error: ValidationError, label: str) -> str:
     first = error.errors(include_url=False)[0]
     loc = ".".join(str(p) for p in first["loc"])
@@ -103,13 +114,14 @@ def loads(text: str | bytes, *, label: str = "worksheet") -> Worksheet:
                 f"{label}: not UTF-8 text (bad byte at position {exc.start})"
             ) from None
     try:
-        doc = json.loads(text, parse_constant=_reject_constant)
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise WorksheetFileError(
             f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
     except ValueError as exc:
-        raise WorksheetFileError(f"{label}: not valid JSON ({exc})") from None
+        reason = "a number has too many digits" if "integer string" in str(exc) else str(exc)
+        raise WorksheetFileError(f"{label}: not valid JSON ({reason})") from None
     except RecursionError:
         raise WorksheetFileError(f"{label}: JSON nested too deeply to be a worksheet") from None
     if not isinstance(doc, dict):

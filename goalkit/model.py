@@ -128,9 +128,11 @@ def _now() -> dt.datetime:
 
 
 class Record(BaseModel):
-    """Base of every goalkit record: frozen, unknown fields rejected."""
+    """Base of every goalkit record: frozen, unknown fields rejected, numbers finite."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_max_length=NOTES)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_max_length=NOTES, allow_inf_nan=False
+    )
 
 
 M = TypeVar("M", bound=Record)

@@ -23,14 +23,20 @@ _MARKS = {True: "✓", False: "✗", None: "?"}
 _STATE = {True: "met", False: "unmet", None: "unknown"}
 _ANSI = {True: "\x1b[32m", False: "\x1b[31m", None: "\x1b[33m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls, and the bidirectional overrides and isolates that reorder what a terminal shows
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _PART_LABELS = (("activity", "Activity"), ("support", "Support"), ("quantity", "Quantity"),
                 ("time_frame", "Time frame"))
 
 
 def _printable(text: str) -> str:
     """Control characters (such as a terminal escape typed into a goal) shown, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+    def shown(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _CONTROL.sub(shown, text)
 
 
 def render_text(report: SmartReport, *, color: bool = False) -> str:

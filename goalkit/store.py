@@ -110,6 +110,7 @@ def _problem(exc: BaseException, where: Path) -> StoreError:
         return StoreError("the store is busy (another save is taking long); try again")
     if (
         isinstance(exc, PermissionError | NotADirectoryError | FileExistsError)
+        or (isinstance(exc, OSError) and exc.errno == errno.EROFS)
         or "readonly" in text
         or "unable to open" in text
     ):
