@@ -82,8 +82,9 @@ class ExportPanel(Panel):
         self.refresh_history()
 
     def prepare(self) -> None:
-        """Make all four files from the current worksheet (saving first)."""
-        self.session.flush()
+        """Make all four files from the current worksheet (saving first). When saving fails
+        (a full disk, a read-only folder), the files are still made from the edits on screen."""
+        saved = self.session.flush()
         ws = self.ws
         files = [
             ("pdf", to_pdf(ws, page_size=self.page_size.value), "PDF handout"),
@@ -95,7 +96,14 @@ class ExportPanel(Panel):
             download_link(data, export.default_filename(ws, ext), label)
             for ext, data, label in files
         )
-        self.messages.say("Downloads ready: click a link to save the file.")
+        if saved:
+            self.messages.say("Downloads ready: click a link to save the file.")
+        else:
+            self.messages.say(
+                "Not saved to the store, but the downloads hold everything on screen: "
+                "save the JSON file to keep your edits.",
+                error=True,
+            )
 
     def preview(self) -> None:
         self.preview_html.value = to_html(self.ws, standalone=False, page_size=self.page_size.value)
