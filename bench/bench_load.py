@@ -38,17 +38,9 @@ from pathlib import Path
 
 from playwright.async_api import Browser, async_playwright
 
+from goalkit._chromium import CHROMIUM_ARGS, chromium_path
 from goalkit.store import DB_NAME, Store
 
-CHROMIUM = os.environ.get("GOALKIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-]
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 240_000  # ms; 16 kernels starting on 2 cores take a while
 CULL = 10  # s: the "after" configuration's cull timeout in this bench (the shipped default is 600)
@@ -228,7 +220,7 @@ def check_store(home: Path, sessions: list[Session]) -> int:
 
 async def run_sessions(url: str, sessions: list[Session]) -> float:
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         t0 = time.perf_counter()
         await asyncio.gather(*(drive(browser, url, s, t0) for s in sessions))
         wall = time.perf_counter() - t0
