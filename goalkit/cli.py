@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pool-size",
         type=int,
         default=1,
-        help="kernels kept started for the next visitors (each ~70 MB while waiting)",
+        help="kernels kept started for the next visitors (each ~85 MB while waiting)",
     )
     p.add_argument(
         "--cull-idle",
