@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -198,20 +199,31 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> 
 
 
 class AppServer:
-    def __init__(self, url: str, home: Path, proc: subprocess.Popen[bytes]) -> None:
-        self.url, self.home, self.proc = url, home, proc
+    def __init__(self, port: int, home: Path, proc: subprocess.Popen[bytes]) -> None:
+        self.port, self.home, self.proc = port, home, proc
+        self.url = f"http://127.0.0.1:{port}/"
 
 
-@pytest.fixture
-def app_server(tmp_path: Path) -> Iterator[AppServer]:
-    """``goalkit app`` (what ``make app`` runs) on a free port, bound to 127.0.0.1."""
-    home = tmp_path / "app-home"
+def goalkit_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m goalkit ARGS`` as a user would, capturing what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "goalkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@contextmanager
+def serving(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """``goalkit app ARGS`` (what ``make app`` runs) on a free port of 127.0.0.1, its store in
+    ``tmp_path/home`` and its log in ``tmp_path/voila.log``; stopped afterwards."""
     port = free_port()
-    env = {**os.environ, "GOALKIT_HOME": str(home)}
     log = (tmp_path / "voila.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "goalkit", "app", "--port", str(port)],
-        env=env,
+        [sys.executable, "-m", "goalkit", "app", "--port", str(port), *args],
+        env={**os.environ, "GOALKIT_HOME": str(tmp_path / "home"), **(env or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -219,10 +231,30 @@ def app_server(tmp_path: Path) -> Iterator[AppServer]:
     )
     try:
         wait_port(port, proc)
-        yield AppServer(f"http://127.0.0.1:{port}/", home, proc)
+        yield AppServer(port, tmp_path / "home", proc)
     finally:
         stop(proc)
         log.close()
+
+
+@pytest.fixture
+def app_server(tmp_path: Path) -> Iterator[AppServer]:
+    """The worksheet app served as ``make app`` serves it."""
+    with serving(tmp_path) as server:
+        yield server
+
+
+def upload_file(app: Any, name: str, content: bytes) -> None:
+    """What the app's FileUpload widget holds after a person picks a file."""
+    app.start.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        },
+    )
 
 
 @pytest.fixture(scope="session")

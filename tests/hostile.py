@@ -30,6 +30,7 @@ from goalkit.errors import WorksheetFileError
 from goalkit.export.csv import COLUMNS
 from goalkit.model import Worksheet
 from goalkit.store import DB_NAME, Store
+from tests.conftest import upload_file
 
 BAD = Path(__file__).parent / "data" / "bad"
 
@@ -309,18 +310,6 @@ def store_rows(home: Path) -> list[tuple[Any, ...]]:
         )
 
 
-def _upload(app: Any, name: str, content: bytes) -> None:
-    app.start.upload.value = (
-        {
-            "name": name,
-            "type": "application/json",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-        },
-    )
-
-
 def _markup_is_ours(html: str) -> None:
     """A message widget holds one <p> of ours; anything else from the input is escaped."""
     assert re.findall(r"<[A-Za-z/!?]", html) in ([], ["<p", "</"]), html
@@ -337,7 +326,7 @@ def entry_upload(case: Case, folder: Path) -> None:
         before = store_rows(home)
         for n, name in enumerate(UPLOAD_NAMES):
             app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
-            _upload(app, name, case.data)
+            upload_file(app, name, case.data)
             _markup_is_ours(app.messages.html.value)
             _markup_is_ours(app.status.value)
             after = store_rows(home)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,8 @@ from hypothesis import strategies as st
 
 from goalkit import fileformat
 from goalkit.cli import main
-from tests.conftest import ROOT, full_worksheet
+from tests.conftest import full_worksheet
+from tests.conftest import goalkit_cli as run
 
 
 @pytest.fixture
@@ -23,16 +22,6 @@ def ws_file(tmp_path: Path) -> Path:
     path.parent.mkdir()
     fileformat.save(full_worksheet(), path)
     return path
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "goalkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_help_lists_the_commands() -> None:

@@ -19,7 +19,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +31,8 @@ from goalkit.store import Store, _problem
 from goalkit.widgets.app import WorksheetApp
 from goalkit.widgets.export_panel import ExportPanel
 from goalkit.widgets.goal_panel import GoalPanel
-from tests.conftest import ROOT, AppServer, full_worksheet
+from tests.conftest import AppServer, full_worksheet
+from tests.conftest import goalkit_cli as run_cli
 
 GOAL = "Walk 1 km to the shop without a rest, on my own, within 6 weeks"
 LATER = "Walk 2 km to the park without a rest, on my own, within 8 weeks"
@@ -203,16 +203,6 @@ def test_read_only_data_folder_for_real(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 # -- 3. the command: one line, exit 2, nothing written -------------------------------------------
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "goalkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def ws_file(tmp_path: Path) -> Path:
     path = tmp_path / "worksheet.json"

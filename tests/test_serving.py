@@ -10,15 +10,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from goalkit.cli import CULL_IDLE, build_parser
 from goalkit.serve import voila_command
-from tests.conftest import ROOT, free_port, stop, wait_port
+from tests.conftest import ROOT, free_port, serving, stop, wait_port
 
 pytestmark = pytest.mark.slow
 
@@ -49,26 +47,6 @@ def test_negative_sizes_are_refused_in_one_line() -> None:
     assert out.stderr.count("\n") == 1 and "cannot be negative" in out.stderr
 
 
-@contextmanager
-def serving(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[int]:
-    port = free_port()
-    log = (tmp_path / "voila.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "goalkit", "app", "--port", str(port), *args],
-        env={**os.environ, "GOALKIT_HOME": str(tmp_path / "home"), **(env or {})},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        cwd=ROOT,
-    )
-    try:
-        wait_port(port, proc)
-        yield port
-    finally:
-        stop(proc)
-        log.close()
-
-
 def listening_addresses(port: int) -> set[str]:
     """Local addresses listening on ``port`` (IPv4 and IPv6), from /proc/net/tcp*."""
     found = set()
@@ -84,7 +62,8 @@ def listening_addresses(port: int) -> set[str]:
 
 
 def test_the_app_listens_on_loopback_only(tmp_path: Path) -> None:
-    with serving(tmp_path) as port:
+    with serving(tmp_path) as server:
+        port = server.port
         # 0100007F is 127.0.0.1 in /proc's byte order; 0.0.0.0 or :: would be 00000000...
         assert listening_addresses(port) == {"0100007F"}
 
@@ -104,7 +83,8 @@ def status(url: str) -> int:
 
 def test_token_is_required_when_asked_for(tmp_path: Path) -> None:
     token = "room-7-token"
-    with serving(tmp_path, "--token", env={"JUPYTER_TOKEN": token}) as port:
+    with serving(tmp_path, "--token", env={"JUPYTER_TOKEN": token}) as server:
+        port = server.port
         base = f"http://127.0.0.1:{port}/"
         assert status(base) in (302, 403)
         assert status(base + "?token=wrong") in (302, 403)

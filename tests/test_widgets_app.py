@@ -20,7 +20,7 @@ from goalkit.session import TimerScheduler
 from goalkit.store import Store
 from goalkit.widgets.app import WorksheetApp
 from goalkit.widgets.goal_panel import GoalPanel
-from tests.conftest import full_worksheet
+from tests.conftest import full_worksheet, upload_file
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -200,25 +200,12 @@ def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
     assert len(store.history(stored(app, store).id)) == 4  # nothing deleted
 
 
-def upload(app: WorksheetApp, name: str, content: bytes) -> None:
-    """What the FileUpload widget holds after a person picks a file."""
-    app.start.upload.value = (
-        {
-            "name": name,
-            "type": "application/json",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-        },
-    )
-
-
 def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) -> None:
     ws = full_worksheet()
     store.save(ws, base=None)
     app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     content = fileformat.dumps(ws).encode()
-    upload(app, "w.json", content)
+    upload_file(app, "w.json", content)
     assert app.session is not None and app.session.worksheet.id != ws.id
     assert len(store.list()) == 2
     assert store.load(ws.id).revision == 1  # the stored original is untouched
@@ -227,7 +214,7 @@ def test_upload_opens_a_copy_when_the_id_is_taken(store: Store, tmp_path: Path) 
 def test_bad_upload_is_a_message(store: Store) -> None:
     app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
     bad = json.dumps({"schema_version": 5}).encode()
-    upload(app, "x.json", bad)
+    upload_file(app, "x.json", bad)
     assert "comes from a newer goalkit" in shown(app.messages.html.value)
     assert app.session is None and store.list() == []
 
