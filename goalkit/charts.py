@@ -6,7 +6,9 @@ has its own marker and line style, the target is a dashed line, review dates are
 lines, and on measure charts the band of change too small to count around the first value
 (see :mod:`goalkit.progress_rules`) is hatched. A worksheet without check-ins gives a chart
 that says "No check-ins yet" rather than an error, so a view can always show something.
-:func:`alt_text` gives a short description for an ``<img alt=...>``.
+:func:`alt_text` gives a short description for an ``<img alt=...>`` (it lives, with the choice
+of series, in :mod:`goalkit.patterns`, so the matplotlib-free SVG of the exports,
+:mod:`goalkit.export.svgchart`, shares it).
 """
 
 from __future__ import annotations
@@ -25,10 +27,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from goalkit.gas import goal_label, score_worksheet
-from goalkit.model import Goal, OutcomeMeasure, Worksheet
-from goalkit.patterns import Series, all_series, find_goal
+from goalkit.model import Worksheet
+from goalkit.patterns import (
+    GAS_LEVEL_NAMES,
+    NO_CHECKINS,
+    Series,
+    all_series,
+    alt_text,
+    find_goal,
+    measure_of,
+    pick_series,
+)
 
-__all__ = ["STYLES", "Format", "alt_text", "gas_chart", "progress_chart"]
+__all__ = ["NO_CHECKINS", "STYLES", "Format", "alt_text", "gas_chart", "progress_chart"]
 
 Format = Literal["png", "svg"]
 # (marker, line style, colour) per goal, in goal order: shapes and dashes tell series apart;
@@ -37,9 +48,6 @@ STYLES: tuple[tuple[str, str, str], ...] = (
     ("o", "-", "#0072B2"), ("s", "--", "#D55E00"), ("^", ":", "#009E73"),
 )
 NUDGE = 0.06  # GAS levels of different goals are drawn this far apart so equal levels stay visible
-_LEVEL_NAMES = {-2: "-2 much less", -1: "-1 somewhat less", 0: "0 expected",
-                1: "+1 somewhat more", 2: "+2 much more"}
-NO_CHECKINS = "No check-ins yet: record one to see progress here."
 
 
 P = ParamSpec("P")
@@ -117,24 +125,8 @@ def _fit_y(ax: Axes, values: list[float]) -> None:
 
 def _gas_axis(ax: Axes) -> None:
     ax.set_ylim(-2.5, 2.5)
-    ax.set_yticks(list(_LEVEL_NAMES), list(_LEVEL_NAMES.values()))
+    ax.set_yticks(list(GAS_LEVEL_NAMES), list(GAS_LEVEL_NAMES.values()))
     ax.set_ylabel("GAS level")
-
-
-def _pick(ws: Worksheet, goal: Goal, measure_id: str | None) -> Series:
-    mine = {s.key: s for s in all_series(ws) if s.goal is not None and s.goal.id == goal.id}
-    if measure_id is not None:
-        if measure_id not in {m.id for m in goal.measures}:
-            known = ", ".join(m.id for m in goal.measures) or "none"
-            raise ValueError(f"goal {goal.id!r} has no measure {measure_id!r} (measures: {known})")
-        return mine[measure_id]
-    measures = [mine[m.id] for m in goal.measures]
-    recorded = [s for s in measures if s.points]
-    return (recorded or measures or [mine["gas"]])[0]
-
-
-def _measure(goal: Goal, key: str) -> OutcomeMeasure | None:
-    return next((m for m in goal.measures if m.id == key), None)
 
 
 @_plain_text
@@ -148,7 +140,7 @@ def progress_chart(
     """
     _check_format(fmt)
     goal = find_goal(ws, goal_id)
-    series = _pick(ws, goal, measure_id)
+    series = pick_series(ws, goal, measure_id)
     fig, ax = _figure()
     ax.set_title(f"Progress: {goal_label(goal)}", loc="left")
     if not ws.checkins or not series.points:
@@ -159,7 +151,7 @@ def progress_chart(
     if series.target is not None:
         ax.axhline(series.target, color="black", linestyle="--", linewidth=1.2,
                    label=f"Target ({series.target:g})")
-    measure = _measure(goal, series.key)
+    measure = measure_of(goal, series.key)
     if measure is None:
         _gas_axis(ax)
     else:
@@ -206,22 +198,3 @@ def gas_chart(ws: Worksheet, fmt: Format = "png") -> bytes:
     fig.legend(loc="outside lower center", ncols=2, fontsize=8)
     return _render(fig, fmt)
 
-
-def alt_text(ws: Worksheet, goal_id: str | None = None, measure_id: str | None = None) -> str:
-    """A short text description of :func:`progress_chart` (or :func:`gas_chart` if no goal)."""
-    if not ws.checkins:
-        return NO_CHECKINS
-    if goal_id is None:
-        parts = []
-        for s in all_series(ws):
-            if s.key == "gas" and s.goal is not None and s.points:
-                parts.append(f"{goal_label(s.goal)}: level {s.points[-1][1]:+g}")
-        return "GAS levels at the latest check-in. " + "; ".join(parts) + "."
-    goal = find_goal(ws, goal_id)
-    s = _pick(ws, goal, measure_id)
-    if not s.points:
-        return f"No values recorded yet for {s.name}."
-    target = "" if s.target is None else f"; target {s.target:g}"
-    return (f"{s.name} for the {goal_label(goal)}: {s.points[0][1]:g} on "
-            f"{s.points[0][0].isoformat()}, {s.points[-1][1]:g} on "
-            f"{s.points[-1][0].isoformat()}{target}.")

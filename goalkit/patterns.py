@@ -13,6 +13,11 @@ What counts as a meaningful change, and the progressions offered, are data in
   points to the contingency plans of barriers linked to the goal, else to every plan.
 - **milestone**: the first check-in at the expected GAS level (0 or above), a step marked done,
   the first check-in where a measure reaches its target.
+
+The charts read the same series: :func:`pick_series` chooses the one a goal's progress chart
+shows, :func:`alt_text` describes it in words, and :data:`NO_CHECKINS` and
+:data:`GAS_LEVEL_NAMES` are shared by the matplotlib charts (:mod:`goalkit.charts`) and the
+hand-built SVG of the exports (:mod:`goalkit.export.svgchart`), which must not load matplotlib.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from goalkit.gas import goal_label
-from goalkit.model import CheckIn, Goal, Worksheet
+from goalkit.model import CheckIn, Goal, OutcomeMeasure, Worksheet
 from goalkit.progress_rules import (
     GENERAL_PLATEAU_ADVICE,
     MEANINGFUL_CHANGE,
@@ -34,20 +39,32 @@ from goalkit.progress_rules import (
 )
 
 __all__ = [
+    "GAS_LEVEL_NAMES",
+    "NO_CHECKINS",
     "Finding",
     "Milestone",
     "Point",
     "Series",
     "all_series",
+    "alt_text",
     "find_goal",
+    "measure_of",
     "milestones",
     "ordered_checkins",
+    "pick_series",
     "plateaus",
     "reached",
     "setbacks",
 ]
 
 Point = tuple[dt.date, float]
+
+NO_CHECKINS = "No check-ins yet: record one to see progress here."
+"""What a chart (or its description) says when the worksheet has no check-ins."""
+
+GAS_LEVEL_NAMES: dict[int, str] = {-2: "-2 much less", -1: "-1 somewhat less", 0: "0 expected",
+                                   1: "+1 somewhat more", 2: "+2 much more"}
+"""Axis labels for the five GAS levels on a chart."""
 
 
 def find_goal(ws: Worksheet, goal_id: str) -> Goal:
@@ -98,6 +115,50 @@ def all_series(ws: Worksheet) -> list[Series]:
     pain = tuple((c.date, c.pain) for c in checkins if c.pain is not None)
     out.append(Series(None, "pain", "pain", pain, False, MEANINGFUL_CHANGE["nrs_pain"], None))
     return out
+
+
+def measure_of(goal: Goal, key: str) -> OutcomeMeasure | None:
+    """The goal's measure whose id is ``key`` (a :attr:`Series.key`); None for its GAS level."""
+    return next((m for m in goal.measures if m.id == key), None)
+
+
+def pick_series(ws: Worksheet, goal: Goal, measure_id: str | None) -> Series:
+    """The series a progress chart of ``goal`` shows: the measure ``measure_id`` if given, else
+    the goal's first measure with recorded values, else its first measure, else its GAS level.
+
+    Raises ValueError naming the goal's measures when it has no measure ``measure_id``.
+    """
+    mine = {s.key: s for s in all_series(ws) if s.goal is not None and s.goal.id == goal.id}
+    if measure_id is not None:
+        if measure_id not in {m.id for m in goal.measures}:
+            known = ", ".join(m.id for m in goal.measures) or "none"
+            raise ValueError(f"goal {goal.id!r} has no measure {measure_id!r} (measures: {known})")
+        return mine[measure_id]
+    measures = [mine[m.id] for m in goal.measures]
+    recorded = [s for s in measures if s.points]
+    return (recorded or measures or [mine["gas"]])[0]
+
+
+def alt_text(ws: Worksheet, goal_id: str | None = None, measure_id: str | None = None) -> str:
+    """A short text description of a goal's progress chart (the series :func:`pick_series`
+    chooses), or with no goal, of the chart of every goal's GAS level; for an ``alt`` text or
+    an SVG ``<desc>``. Raises ValueError for an unknown goal or measure."""
+    if not ws.checkins:
+        return NO_CHECKINS
+    if goal_id is None:
+        parts = []
+        for s in all_series(ws):
+            if s.key == "gas" and s.goal is not None and s.points:
+                parts.append(f"{goal_label(s.goal)}: level {s.points[-1][1]:+g}")
+        return "GAS levels at the latest check-in. " + "; ".join(parts) + "."
+    goal = find_goal(ws, goal_id)
+    s = pick_series(ws, goal, measure_id)
+    if not s.points:
+        return f"No values recorded yet for {s.name}."
+    target = "" if s.target is None else f"; target {s.target:g}"
+    return (f"{s.name} for the {goal_label(goal)}: {s.points[0][1]:g} on "
+            f"{s.points[0][0].isoformat()}, {s.points[-1][1]:g} on "
+            f"{s.points[-1][0].isoformat()}{target}.")
 
 
 @dataclass(frozen=True)

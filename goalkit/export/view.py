@@ -14,7 +14,9 @@ from ..checks import goal_report
 from ..gas import GasScore, score_worksheet
 from ..icf import title as icf_title
 from ..model import CONTEXTS, DOMAINS, Barrier, Goal, Review, Step, Worksheet
+from ..patterns import alt_text
 from ..smart import SmartReport
+from .svgchart import progress_svg
 
 __all__ = ["GoalView", "WorksheetView", "build_view"]
 
@@ -67,17 +69,16 @@ def _goal_view(ws: Worksheet, goal: Goal) -> GoalView:
 def _charts(ws: Worksheet) -> tuple[Chart, ...]:
     if not ws.checkins:
         return ()
-    from .. import charts
 
-    def uri(svg: bytes) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+    def uri(svg: str) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
     primary = ws.primary
     return (
         Chart(
             "Progress on the main goal",
-            charts.alt_text(ws, primary.id),
-            uri(charts.progress_chart(ws, primary.id, fmt="svg")),
+            alt_text(ws, primary.id),
+            uri(progress_svg(ws, primary.id)),
         ),
     )
 
