@@ -1,0 +1,564 @@
+"""goalkit's own PDF engine: lays out the worksheet template's HTML as tagged PDF pages.
+
+The input is the HTML that :func:`goalkit.export.html.to_html` renders from the one worksheet
+template, so the PDF shows exactly what the HTML export and the in-app preview show. This
+engine understands that template's small vocabulary (sections, headings, paragraphs, lists,
+tables, and figures holding :mod:`goalkit.export.svgchart` charts) and the look its stylesheet
+gives them; anything else raises :class:`Unsupported` and :mod:`goalkit.export.pdf` hands the
+document to WeasyPrint instead. So does text it cannot draw faithfully: characters DejaVu Sans
+lacks, right-to-left scripts, combining marks and invisible format characters, all of which
+need HarfBuzz shaping, bidi reordering or font fallback.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ._pdfsvg import svg_to_ops
+from ._pdftext import (
+    GREY,
+    RGB,
+    TEXT,
+    Piece,
+    Style,
+    Unsupported,
+    face,
+    hex_colour,
+    width,
+    words,
+    wrap,
+)
+from ._pdfwriter import Name, PdfWriter, StructElem, ops
+
+__all__ = ["PAGE_SIZES_PT", "Unsupported", "layout_pdf"]
+
+PT_PER_MM = 72 / 25.4
+PAGE_SIZES_PT = {"A4": (210 * PT_PER_MM, 297 * PT_PER_MM), "Letter": (612.0, 792.0)}
+MARGIN_TOP, MARGIN_SIDE, MARGIN_BOTTOM = 14 * PT_PER_MM, 14 * PT_PER_MM, 15 * PT_PER_MM
+LINE_HEIGHT = 1.3
+PX = 0.75  # one CSS pixel in points
+RULE, BORDER, ACCENT = hex_colour("#999999"), hex_colour("#bbbbbb"), hex_colour("#1f5fa8")
+UNMET, UNKNOWN, FOOTER = hex_colour("#a4161a"), hex_colour("#6b4e00"), hex_colour("#555555")
+SMALL_CLASSES = {"gk-meta", "gk-note", "gk-footer", "gk-explain"}
+
+
+# -- the template's HTML as a tree ------------------------------------------------------------
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def elements(self) -> list[Node]:
+        return [c for c in self.children if isinstance(c, Node)]
+
+    def find(self, tag: str) -> Node | None:
+        for child in self.elements():
+            if child.tag == tag:
+                return child
+            found = child.find(tag)
+            if found is not None:
+                return found
+        return None
+
+
+_VOID = {"meta", "img", "br", "link", "hr", "input", "col", "source"}
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(html: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def inline(node: Node | str, style: Style) -> list[Piece]:
+    """The text of ``node`` as styled pieces (strong, em, and the template's grey spans)."""
+    if isinstance(node, str):
+        return [(node, style)]
+    if node.tag in ("strong", "b"):
+        style = style.but(bold=True)
+    elif node.tag in ("em", "i"):
+        style = style.but(italic=True)
+    if node.classes & {"gk-by", "gk-domain"}:
+        style = style.but(colour=GREY)
+    out: list[Piece] = []
+    for child in node.children:
+        out += inline(child, style)
+    return out
+
+
+def plain(node: Node | str) -> str:
+    return " ".join("".join(t for t, _ in inline(node, Style(1))).split())
+
+
+# -- the page flow ----------------------------------------------------------------------------
+class _Flow:
+    """Blocks placed down the pages, top to bottom, with CSS-like collapsing margins."""
+
+    def __init__(self, pdf: PdfWriter, page_size: tuple[float, float]) -> None:
+        self.pdf = pdf
+        self.page_w, self.page_h = page_size
+        self.left = MARGIN_SIDE
+        self.width = self.page_w - 2 * MARGIN_SIDE
+        self.bottom = self.page_h - MARGIN_BOTTOM
+        self.page = -1
+        self.y = 0.0
+        self.margin = 0.0
+        self.new_page()
+
+    def new_page(self) -> None:
+        self.page = self.pdf.new_page(self.page_w, self.page_h)
+        self.y, self.margin = MARGIN_TOP, 0.0
+
+    @property
+    def at_top(self) -> bool:
+        return self.y == MARGIN_TOP
+
+    def space_before(self, margin: float) -> None:
+        """Collapse ``margin`` with the previous block's bottom margin (none at a page top)."""
+        if not self.at_top:
+            self.y += max(self.margin, margin)
+        self.margin = 0.0
+
+    def fits(self, height: float) -> bool:
+        return self.y + height <= self.bottom + 0.01
+
+    def room_for(self, height: float) -> None:
+        """Start a new page unless ``height`` fits (a block taller than a page starts at a
+        page top and splits)."""
+        if not self.fits(height) and not self.at_top:
+            self.new_page()
+
+    def pdf_y(self, y: float) -> float:
+        return self.page_h - y
+
+    def line(self, x: float, pieces: list[Piece], elem: StructElem, height: float) -> None:
+        """One line of text whose box top is at the current y; moves y below it."""
+        size = max(s.size for _, s in pieces)
+        font = face(pieces[0][1])
+        ascent, descent = font.ascent / font.units_per_em, -font.descent / font.units_per_em
+        baseline = self.y + (height - (ascent + descent) * size) / 2 + ascent * size
+        with self.pdf.tagged(self.page, elem):
+            self.pdf.text(
+                self.page,
+                x,
+                self.pdf_y(baseline),
+                [(face(s), s.size, s.colour, t) for t, s in pieces],
+            )
+        self.y += height
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float, colour: RGB, weight: float) -> None:
+        with self.pdf.artifact(self.page):
+            self.pdf.op(
+                self.page,
+                ops(
+                    "q",
+                    *colour,
+                    "RG",
+                    weight,
+                    "w",
+                    x0,
+                    self.pdf_y(y0),
+                    "m",
+                    x1,
+                    self.pdf_y(y1),
+                    "l S Q",
+                ),
+            )
+
+
+def _line_height(pieces: list[Piece], base: Style) -> float:
+    return LINE_HEIGHT * max([base.size, *(s.size for _, s in pieces)])
+
+
+# -- blocks -----------------------------------------------------------------------------------
+class _Layout:
+    def __init__(self, pdf: PdfWriter, page_size: tuple[float, float]) -> None:
+        self.pdf = pdf
+        self.flow = _Flow(pdf, page_size)
+
+    def blocks(self, node: Node, style: Style, parent: StructElem) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if child.strip():
+                    self.paragraph([(child, style)], style, parent)
+                continue
+            self.block(child, style, parent)
+
+    def block(self, node: Node, style: Style, parent: StructElem) -> None:
+        tag = node.tag
+        if tag in ("head", "style", "script", "title", "meta"):
+            return
+        if tag == "section":
+            if "goalkit-clinician-page" in node.classes and self.pdf.pages[-1].ops:
+                self.flow.new_page()
+            size = 11.0 if "goalkit-patient-page" in node.classes else style.size
+            self.blocks(node, style.but(size=size), parent.child("Sect"))
+        elif tag in ("html", "body", "div", "#document"):
+            self.blocks(node, style, parent)
+        elif tag in ("h1", "h2", "h3"):
+            self.heading(node, int(tag[1]), style, parent)
+        elif tag == "p":
+            self.p(node, style, parent)
+        elif tag == "ul":
+            self.bullets(node, style, parent)
+        elif tag == "table":
+            self.table(node, style, parent)
+        elif tag == "figure":
+            self.figure(node, style, parent)
+        else:
+            raise Unsupported(f"the PDF engine does not lay out <{tag}>")
+
+    def paragraph(
+        self,
+        pieces: list[Piece],
+        style: Style,
+        elem: StructElem,
+        *,
+        indent: float = 0.0,
+        keep: int = 1,
+    ) -> list[tuple[int, float, float]]:
+        """Wrapped lines of ``pieces``; returns (page, top, bottom) spans for decorations."""
+        flow = self.flow
+        lines = wrap(pieces, flow.width - indent) or []
+        spans: list[tuple[int, float, float]] = []
+        for i, line in enumerate(lines):
+            height = _line_height(line, style)
+            flow.room_for(height * (keep if i == 0 else 1))
+            if not spans or spans[-1][0] != flow.page:
+                spans.append((flow.page, flow.y, flow.y))
+            flow.line(flow.left + indent, line, elem, height)
+            spans[-1] = (spans[-1][0], spans[-1][1], flow.y)
+        return spans
+
+    def heading(self, node: Node, level: int, style: Style, parent: StructElem) -> None:
+        size, (top, bottom) = {1: (16.0, (0, 0.2)), 2: (12.0, (0.7, 0.25)), 3: (10.5, (0.4, 0.1))}[
+            level
+        ]
+        hstyle = style.but(size=size, bold=True)
+        pieces = inline(node, hstyle)
+        self.flow.space_before(top * size)
+        # keep a heading with the first two lines of what follows it
+        self.flow.room_for(LINE_HEIGHT * (size + 2 * style.size))
+        spans = self.paragraph(pieces, hstyle, parent.child(f"H{level}"))
+        if level == 2 and spans:
+            page, _, end = spans[-1]
+            if page == self.flow.page:
+                self.flow.rule(
+                    self.flow.left, end + 0.5, self.flow.left + self.flow.width, end + 0.5, RULE, PX
+                )
+            self.flow.y += 1.0
+        self.flow.margin = bottom * size
+
+    def p(self, node: Node, style: Style, parent: StructElem) -> None:
+        classes = node.classes
+        if classes & SMALL_CLASSES:
+            style = style.but(size=9.5, colour=GREY)
+        statement = "gk-statement" in classes and style.size == 11.0
+        if statement:
+            style = style.but(size=12.5, bold=True)
+        self.flow.space_before(0.2 * style.size)
+        indent = 0.5 * style.size + 3 if statement else 0.0
+        spans = self.paragraph(inline(node, style), style, parent.child("P"), indent=indent)
+        if statement:
+            x = self.flow.left + 1.5
+            for page, top, end in spans:
+                saved = self.flow.page
+                self.flow.page = page
+                self.flow.rule(x, top, x, end, ACCENT, 3.0)
+                self.flow.page = saved
+        self.flow.margin = 0.4 * style.size
+
+    def bullets(self, node: Node, style: Style, parent: StructElem) -> None:
+        indent = 1.2 * style.size if "gk-steps" in node.classes else 30 * PX
+        self.flow.space_before(0.2 * style.size)
+        lst = parent.child("L")
+        for item in node.elements():
+            if item.tag != "li":
+                raise Unsupported("a list holds something other than items")
+            li = lst.child("LI")
+            pieces = inline(item, style)
+            first = wrap(pieces, self.flow.width - indent)
+            self.flow.room_for(_line_height(first[0] if first else [], style))
+            with self.pdf.tagged(self.flow.page, li.child("Lbl")):
+                bullet_y = self.flow.y + (LINE_HEIGHT * style.size - 1.164 * style.size) / 2
+                self.pdf.text(
+                    self.flow.page,
+                    self.flow.left + indent - 0.9 * style.size,
+                    self.flow.pdf_y(bullet_y + 0.928 * style.size),
+                    [(face(style), style.size, style.colour, "•")],
+                )
+            self.paragraph(pieces, style, li.child("LBody"), indent=indent)
+        self.flow.margin = 0.4 * style.size
+
+    # -- tables ---------------------------------------------------------------------------
+    def table(self, node: Node, style: Style, parent: StructElem) -> None:
+        flow = self.flow
+        table = parent.child("Table")
+        rows: list[tuple[Node, bool]] = []
+        caption: Node | None = None
+        for child in node.elements():
+            if child.tag == "caption":
+                caption = child
+            elif child.tag in ("thead", "tbody"):
+                rows += [(r, child.tag == "thead") for r in child.elements() if r.tag == "tr"]
+            elif child.tag == "tr":
+                rows.append((child, False))
+            else:
+                raise Unsupported(f"a table holds <{child.tag}>")
+        flow.space_before(0.3 * style.size)
+        pad_x, pad_y = 5 * PX, 2 * PX
+        grid = [[self._cell_style(cell, row, style) for cell in row.elements()] for row, _ in rows]
+        columns = max((len(r) for r in grid), default=0)
+        widths = _column_widths(grid, columns, flow.width, 2 * pad_x)
+        laid = [
+            [
+                (cell, wrap(pieces, max(w - 2 * pad_x, 1.0)), cstyle)
+                for (cell, pieces, cstyle), w in zip(r, widths, strict=False)
+            ]
+            for r in grid
+        ]
+        line_h = LINE_HEIGHT * style.size
+        heights = [
+            max((len(lines) for _, lines, _ in r), default=0) * line_h + 2 * pad_y for r in laid
+        ]
+        cap_pieces = inline(caption, style.but(bold=True)) if caption is not None else []
+        cap_h = len(wrap(cap_pieces, flow.width)) * line_h + 2 * PX if caption else 0.0
+        whole = cap_h + sum(heights)
+        if {"gk-gas", "gk-smart"} & node.classes and whole <= flow.bottom - MARGIN_TOP:
+            flow.room_for(whole)
+        else:
+            flow.room_for(
+                cap_h
+                + (heights[0] if heights else 0)
+                + (heights[1] if len(heights) > 1 and rows[0][1] else 0)
+            )
+        if caption is not None:
+            self.paragraph(cap_pieces, style.but(bold=True), table.child("Caption"))
+            flow.y += 2 * PX
+        header = [i for i, (_, head) in enumerate(rows) if head]
+        for i, (cells, (_, head)) in enumerate(zip(laid, rows, strict=True)):
+            tr = table.child("TR")
+            elems = [_cell_elem(tr, cell) for cell, _, _ in cells]
+            remaining = [lines for _, lines, _ in cells]
+            fresh = flow.at_top or (head and i == 0)
+            while True:
+                room = int((flow.bottom - flow.y - 2 * pad_y) // line_h)
+                needed = max((len(r) for r in remaining), default=0)
+                if needed > room and not fresh:
+                    flow.new_page()
+                    self._repeat_header(laid, header, widths, line_h, pad_x, pad_y)
+                    fresh = True
+                    continue
+                take = max(min(needed, room), 1)
+                self._row(cells, [r[:take] for r in remaining], elems, widths, line_h, pad_x, pad_y)
+                remaining = [r[take:] for r in remaining]
+                if not any(remaining):
+                    break
+                flow.new_page()
+                self._repeat_header(laid, header, widths, line_h, pad_x, pad_y)
+                fresh = True
+        flow.margin = 0.6 * style.size
+
+    def _cell_style(self, cell: Node, row: Node, style: Style) -> tuple[Node, list[Piece], Style]:
+        if cell.tag not in ("th", "td"):
+            raise Unsupported(f"a table row holds <{cell.tag}>")
+        cstyle = style
+        if cell.tag == "th" or "gk-baseline" in row.classes:
+            cstyle = cstyle.but(bold=True)
+        if "gk-mark" in cell.classes:
+            colour = (
+                UNMET
+                if "gk-unmet" in row.classes
+                else (UNKNOWN if "gk-unknown" in row.classes else TEXT)
+            )
+            cstyle = cstyle.but(bold=True, colour=colour)
+        return cell, inline(cell, cstyle), cstyle
+
+    def _row(
+        self,
+        cells: list[tuple[Node, list[list[Piece]], Style]],
+        lines: list[list[list[Piece]]],
+        elems: list[StructElem],
+        widths: list[float],
+        line_h: float,
+        pad_x: float,
+        pad_y: float,
+        artifact: bool = False,
+    ) -> None:
+        flow = self.flow
+        top = flow.y
+        height = max((len(c) for c in lines), default=0) * line_h + 2 * pad_y
+        x = flow.left
+        for i, (cell_lines, w) in enumerate(zip(lines, widths, strict=False)):
+            flow.y = top + pad_y
+            for line in cell_lines:
+                if artifact:
+                    with self.pdf.artifact(flow.page):
+                        self._untagged_line(x + pad_x, line, line_h)
+                else:
+                    flow.line(x + pad_x, line, elems[i], line_h)
+            x += w
+        flow.y = top + height
+        right = flow.left + sum(widths[: len(cells)])
+        with self.pdf.artifact(flow.page):
+            path = [ops("q", *BORDER, "RG", PX, "w")]
+            x = flow.left
+            for w in [0.0, *widths[: len(cells)]]:
+                x += w
+                path.append(ops(x, flow.pdf_y(top), "m", x, flow.pdf_y(flow.y), "l"))
+            for y in (top, flow.y):
+                path.append(ops(flow.left, flow.pdf_y(y), "m", right, flow.pdf_y(y), "l"))
+            self.pdf.op(flow.page, b" ".join([*path, b"S Q"]))
+
+    def _untagged_line(self, x: float, pieces: list[Piece], height: float) -> None:
+        flow = self.flow
+        size = max(s.size for _, s in pieces)
+        baseline = flow.y + (height - 1.164 * size) / 2 + 0.928 * size
+        self.pdf.text(
+            flow.page, x, flow.pdf_y(baseline), [(face(s), s.size, s.colour, t) for t, s in pieces]
+        )
+        flow.y += height
+
+    def _repeat_header(
+        self,
+        laid: list[list[tuple[Node, list[list[Piece]], Style]]],
+        header: list[int],
+        widths: list[float],
+        line_h: float,
+        pad_x: float,
+        pad_y: float,
+    ) -> None:
+        """Header rows again at the top of a continuation page, as an artifact (they were
+        read once already)."""
+        for i in header:
+            cells = laid[i]
+            self._row(
+                cells,
+                [lines for _, lines, _ in cells],
+                [],
+                widths,
+                line_h,
+                pad_x,
+                pad_y,
+                artifact=True,
+            )
+
+    # -- figures --------------------------------------------------------------------------
+    def figure(self, node: Node, style: Style, parent: StructElem) -> None:
+        img = node.find("img")
+        if img is None:
+            raise Unsupported("a figure without an image")
+        src = img.attrs.get("src", "")
+        prefix = "data:image/svg+xml;base64,"
+        if not src.startswith(prefix):
+            raise Unsupported("only goalkit's SVG charts are drawn")
+        svg_w, svg_h, ops = svg_to_ops(self.pdf, base64.b64decode(src[len(prefix) :]))
+        flow = self.flow
+        shown = min(flow.width, 14 * 10 * PT_PER_MM)
+        scale = shown / svg_w
+        height = svg_h * scale
+        flow.space_before(0.5 * style.size)
+        flow.room_for(height + LINE_HEIGHT * style.size)
+        top = flow.y
+        form = self.pdf.form(svg_w, svg_h, ops)
+        x0, y0 = flow.left, flow.pdf_y(top + height)
+        figure = parent.child(
+            "Figure",
+            Alt=img.attrs.get("alt", ""),
+            A={
+                "O": Name("Layout"),
+                "Placement": Name("Block"),
+                "BBox": [round(x0, 2), round(y0, 2), round(x0 + shown, 2), round(y0 + height, 2)],
+            },
+        )
+        with self.pdf.tagged(flow.page, figure):
+            self.pdf.place_form(flow.page, form, x0, y0, scale)
+        flow.y = top + height
+        caption = node.find("figcaption")
+        if caption is not None:
+            self.paragraph(inline(caption, style), style, parent.child("Caption"))
+        flow.margin = 0.5 * style.size
+
+
+def _cell_elem(row: StructElem, cell: Node) -> StructElem:
+    if cell.tag == "td":
+        return row.child("TD")
+    scope = {"row": "Row", "col": "Column"}.get(cell.attrs.get("scope", ""), "Column")
+    return row.child("TH", A={"O": Name("Table"), "Scope": Name(scope)})
+
+
+def _column_widths(
+    grid: list[list[tuple[Node, list[Piece], Style]]],
+    columns: int,
+    available: float,
+    padding: float,
+) -> list[float]:
+    """CSS-like automatic widths for a 100%-wide table: each column between its longest word
+    and its unwrapped text."""
+    low, high = [padding] * columns, [padding] * columns
+    for row in grid:
+        for i, (_, pieces, _) in enumerate(row):
+            natural = sum(width(t, s) for t, s in pieces)
+            longest = max((sum(width(t, s) for t, s in w) for w, _ in words(pieces)), default=0.0)
+            high[i] = max(high[i], natural + padding)
+            low[i] = max(low[i], min(longest, available / 3) + padding)
+    if not columns:
+        return []
+    if sum(high) <= available:
+        return [h + (available - sum(high)) * h / sum(high) for h in high]
+    if sum(low) >= available:
+        return [v * available / sum(low) for v in low]
+    spare = available - sum(low)
+    stretch = sum(h - v for h, v in zip(high, low, strict=True)) or 1.0
+    return [v + spare * (h - v) / stretch for h, v in zip(high, low, strict=True)]
+
+
+def layout_pdf(html: str, page_size: str = "A4") -> bytes:
+    """The template's HTML as a tagged PDF (PDF/UA-1). Raises :class:`Unsupported` when the
+    document needs what only a full engine offers."""
+    root = parse_html(html)
+    html_el = root.find("html")
+    title_el = root.find("title")
+    title = plain(title_el) if title_el is not None else "goalkit"
+    lang = html_el.attrs.get("lang", "en") if html_el is not None else "en"
+    pdf = PdfWriter(title=title, lang=lang)
+    layout = _Layout(pdf, PAGE_SIZES_PT[page_size])
+    body = root.find("body") or root
+    layout.blocks(body, Style(9.0), pdf.root)
+    for i, page in enumerate(pdf.pages):
+        label = f"page {i + 1}"
+        style = Style(8.0, colour=FOOTER)
+        x = page.width - MARGIN_SIDE - width(label, style)
+        with pdf.artifact(i, "Pagination"):
+            pdf.text(i, x, MARGIN_BOTTOM / 2, [(face(style), 8.0, FOOTER, label)])
+    return pdf.write()
