@@ -506,7 +506,7 @@ class _Layout:
         flow.y = top + height
         caption = node.find("figcaption")
         if caption is not None:
-            self.paragraph(inline(caption, style), style, parent.child("Caption"))
+            self.paragraph(inline(caption, style), style, parent.child("P"))
         flow.margin = 0.5 * style.size
 
 
