@@ -186,6 +186,33 @@ def test_exports_are_download_links(app: WorksheetApp) -> None:
     assert "My goal plan" in export.preview_html.value  # type: ignore[attr-defined]
 
 
+def _downloads(links: str) -> dict[str, tuple[str, bytes]]:
+    found = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', links)
+    return {name.rsplit(".", 1)[1]: (name, base64.b64decode(data)) for name, data in found}
+
+
+def test_patient_only_and_deidentified_downloads(store: Store) -> None:
+    a = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    upload_file(a, "plan.json", fileformat.dumps(full_worksheet()).encode())
+    export = a.panels["export"]
+    export.make.click()  # type: ignore[attr-defined]
+    full = _downloads(export.links.value)  # type: ignore[attr-defined]
+    assert "Physiotherapist A" in full["html"][1].decode()
+    export.patient_only.value = True  # type: ignore[attr-defined]
+    export.deidentify.value = True  # type: ignore[attr-defined]
+    export.make.click()  # type: ignore[attr-defined]
+    files = _downloads(export.links.value)  # type: ignore[attr-defined]
+    assert all(name.endswith(f"-deidentified.{ext}") for ext, (name, _) in files.items())
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(files["pdf"][1])).pages)
+    assert "My goal plan" in pdf_text and "Clinician summary" not in pdf_text
+    for ext in ("html", "json", "csv"):
+        body = files[ext][1].decode()
+        assert "Physiotherapist A" not in body and "Good week" not in body, ext
+    assert "Clinician summary" not in files["html"][1].decode()
+    assert fileformat.loads(full["json"][1]).clinician == "Physiotherapist A"
+    assert "the clinician's name" in shown(export.deidentify_help.value)
+
+
 def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
     panel = goal_panel(app)
     panel.statement.value = "first version"

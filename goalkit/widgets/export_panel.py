@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import export
+from ..export.deidentify import DROPPED
 from ..export.html import to_html
-from ..export.pdf import to_pdf
 from .common import Messages, Panel, styled
 
 __all__ = ["ExportPanel", "download_link"]
@@ -44,6 +44,23 @@ class ExportPanel(Panel):
             w.Dropdown(options=["A4", "Letter"], value="A4", description="Paper"),
             "goalkit-export-paper",
         )
+        self.patient_only = styled(
+            w.Checkbox(value=False, description="Patient part only (PDF, HTML)", indent=False),
+            "goalkit-export-patient-only",
+        )
+        self.deidentify = styled(
+            w.Checkbox(
+                value=False,
+                description="De-identified copy (for teaching or audit)",
+                indent=False,
+            ),
+            "goalkit-export-deidentify",
+        )
+        dropped = "; ".join(what for _path, what in DROPPED)
+        self.deidentify_help = w.HTML(
+            f"<small>A de-identified copy leaves out {escape(dropped)}. The patient's own words "
+            "stay: read it before it leaves the clinic.</small>"
+        )
         self.links = styled(w.HTML(), "goalkit-export-links")
         self.make = styled(
             w.Button(description="Prepare downloads", button_style="primary", icon="download"),
@@ -66,6 +83,8 @@ class ExportPanel(Panel):
                 [
                     w.HTML("<h4>Take-home handout and chart copy</h4>"),
                     w.HBox([self.page_size, self.make]),
+                    w.HBox([self.patient_only, self.deidentify]),
+                    self.deidentify_help,
                     self.links,
                     self.preview_button,
                     self.preview_html,
@@ -86,15 +105,21 @@ class ExportPanel(Panel):
         (a full disk, a read-only folder), the files are still made from the edits on screen."""
         saved = self.session.flush()
         ws = self.ws
+        deidentified = bool(self.deidentify.value)
+        printed = {"page_size": self.page_size.value, "clinician": not self.patient_only.value}
         files = [
-            ("pdf", to_pdf(ws, page_size=self.page_size.value), "PDF handout"),
-            ("html", to_html(ws, page_size=self.page_size.value).encode("utf-8"), "HTML"),
-            ("json", export.to_json(ws).encode("utf-8"), "JSON (worksheet file)"),
-            ("csv", export.to_csv(ws).encode("utf-8"), "CSV (goals and check-ins)"),
+            ("pdf", printed, "PDF handout"),
+            ("html", printed, "HTML"),
+            ("json", {}, "JSON (worksheet file)"),
+            ("csv", {}, "CSV (goals and check-ins)"),
         ]
         self.links.value = " · ".join(
-            download_link(data, export.default_filename(ws, ext), label)
-            for ext, data, label in files
+            download_link(
+                export.render(ws, ext, deidentify=deidentified, **options),
+                export.default_filename(ws, ext, deidentified=deidentified),
+                label,
+            )
+            for ext, options, label in files
         )
         if saved:
             self.messages.say("Downloads ready: click a link to save the file.")
