@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -249,3 +252,19 @@ def test_wrapping_keeps_every_word_and_every_line_within_the_width(limit: float)
     expected = "".join(t for t, _ in pieces).split()
     assert "".join(joined) == "".join(expected)
     assert all(t.strip() == t or t == " " or " " in t for line in lines for t, _ in line)
+
+
+def test_a_cold_pdf_export_loads_neither_weasyprint_nor_matplotlib(tmp_path: Path) -> None:
+    from goalkit import fileformat
+
+    src, out = tmp_path / "w.json", tmp_path / "w.pdf"
+    fileformat.save(full_worksheet(), src)
+    code = (
+        "import sys; from goalkit.cli import main; "
+        f"code = main(['export', {str(src)!r}, '--to', 'pdf', '-o', {str(out)!r}]); "
+        "print(code, sorted(m for m in ('weasyprint', 'matplotlib', 'numpy', 'pandas') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("0 []"), done.stdout
+    assert producer(out.read_bytes()) == "goalkit"
