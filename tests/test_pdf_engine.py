@@ -268,3 +268,12 @@ def test_a_cold_pdf_export_loads_neither_weasyprint_nor_matplotlib(tmp_path: Pat
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().endswith("0 []"), done.stdout
     assert producer(out.read_bytes()) == "goalkit"
+
+
+def test_the_outline_lists_both_parts_and_their_sections() -> None:
+    pdf = reader(to_pdf(full_worksheet(), engine="goalkit"))
+    top = [o for o in pdf.outline if not isinstance(o, list)]
+    assert [o.title for o in top] == ["My goal plan", "Clinician summary"]
+    sections = [o.title for o in pdf.outline[1]]  # type: ignore[union-attr]
+    assert sections[0] == "What matters to me" and "Next review" in sections
+    assert pdf.get_destination_page_number(top[1]) >= 1  # the clinician part starts a page

@@ -270,6 +270,10 @@ class _Layout:
         # keep a heading with the first two lines of what follows it
         self.flow.room_for(LINE_HEIGHT * (size + 2 * style.size))
         spans = self.paragraph(pieces, hstyle, parent.child(f"H{level}"))
+        if level <= 2 and spans:
+            page, top, _ = spans[0]
+            text = " ".join("".join(t for t, _ in pieces).split())
+            self.pdf.bookmark(level, text, page, self.flow.pdf_y(top))
         if level == 2 and spans:
             page, _, end = spans[-1]
             if page == self.flow.page:

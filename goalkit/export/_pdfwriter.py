@@ -163,6 +163,7 @@ class PdfWriter:
         self.pages: list[_Page] = []
         self._fonts: dict[int, _FontUse] = {}
         self._forms: list[_Form] = []
+        self._bookmarks: list[tuple[int, str, int, float]] = []
 
     # -- content ------------------------------------------------------------------------
     def new_page(self, width: float, height: float) -> int:
@@ -237,6 +238,10 @@ class PdfWriter:
         """Draw form ``name`` with its lower left corner at (x, y), scaled by ``scale``."""
         self.pages[page].forms.add(name)
         self.op(page, ops("q", scale, 0, 0, scale, x, y, "cm", _name(name), "Do Q"))
+
+    def bookmark(self, level: int, title: str, page: int, y: float) -> None:
+        """An entry in the document outline (level 1 or 2) pointing at ``y`` on ``page``."""
+        self._bookmarks.append((level, title, page, y))
 
     # -- file ---------------------------------------------------------------------------
     def write(self) -> bytes:
@@ -343,9 +348,11 @@ class PdfWriter:
         metadata = add(
             {"Type": Name("Metadata"), "Subtype": Name("XML")}, _xmp(self.title), compress=False
         )
+        outline = self._outline(reserve, put, page_refs)
         put(
             catalog,
             {
+                **({} if outline is None else {"Outlines": outline}),
                 "Type": Name("Catalog"),
                 "Pages": pages_ref,
                 "StructTreeRoot": tree_ref,
@@ -357,6 +364,47 @@ class PdfWriter:
         )
         info = add({"Title": self.title, "Producer": "goalkit", "Creator": "goalkit"})
         return _assemble(objects, catalog, info)
+
+    def _outline(
+        self, reserve: Callable[[], Ref], put: Callable[..., Ref], page_refs: list[Ref]
+    ) -> Ref | None:
+        """The bookmarks panel: level-1 headings with their level-2 headings beneath."""
+        if not self._bookmarks:
+            return None
+        root = reserve()
+        tops: list[tuple[Ref, dict[str, PdfValue], list[tuple[Ref, dict[str, PdfValue]]]]] = []
+        for level, title, page, y in self._bookmarks:
+            entry: dict[str, PdfValue] = {
+                "Title": title,
+                "Dest": [page_refs[page], Name("XYZ"), None, round(y, 2), None],
+            }
+            if level == 1 or not tops:
+                tops.append((reserve(), entry, []))
+            else:
+                tops[-1][2].append((reserve(), entry))
+
+        def chain(items: list[tuple[Ref, dict[str, PdfValue]]], parent: Ref) -> None:
+            for i, (_, entry) in enumerate(items):
+                entry["Parent"] = parent
+                if i:
+                    entry["Prev"] = items[i - 1][0]
+                if i + 1 < len(items):
+                    entry["Next"] = items[i + 1][0]
+
+        chain([(ref, entry) for ref, entry, _ in tops], root)
+        for ref, entry, kids in tops:
+            chain(kids, ref)
+            if kids:
+                entry.update(First=kids[0][0], Last=kids[-1][0], Count=len(kids))
+            put(ref, entry)
+            for kid_ref, kid in kids:
+                put(kid_ref, kid)
+        count = len(tops) + sum(len(kids) for _, _, kids in tops)
+        put(
+            root,
+            {"Type": Name("Outlines"), "First": tops[0][0], "Last": tops[-1][0], "Count": count},
+        )
+        return root
 
     def _font_objects(self, use: _FontUse, add: Callable[..., Ref]) -> Ref:
         font = use.font
