@@ -161,39 +161,38 @@ class _Flow:
     def pdf_y(self, y: float) -> float:
         return self.page_h - y
 
-    def line(self, x: float, pieces: list[Piece], elem: StructElem, height: float) -> None:
-        """One line of text whose box top is at the current y; moves y below it."""
-        size = max(s.size for _, s in pieces)
-        font = face(pieces[0][1])
+    def baseline(self, size: float, height: float) -> float:
+        """Where text of ``size`` sits in a line box ``height`` tall starting at y (half the
+        leading above, half below, as CSS does)."""
+        font = face(Style(size))
         ascent, descent = font.ascent / font.units_per_em, -font.descent / font.units_per_em
-        baseline = self.y + (height - (ascent + descent) * size) / 2 + ascent * size
-        with self.pdf.tagged(self.page, elem):
-            self.pdf.text(
-                self.page,
-                x,
-                self.pdf_y(baseline),
-                [(face(s), s.size, s.colour, t) for t, s in pieces],
-            )
+        return self.y + (height - (ascent + descent) * size) / 2 + ascent * size
+
+    def line(self, x: float, pieces: list[Piece], elem: StructElem | None, height: float) -> None:
+        """One line of text whose box top is at y, tagged as part of ``elem`` (an artifact
+        when None); moves y below it."""
+        baseline = self.pdf_y(self.baseline(max(s.size for _, s in pieces), height))
+        drawn = [(face(s), s.size, s.colour, t) for t, s in pieces]
+        marked = self.pdf.artifact(self.page) if elem is None else self.pdf.tagged(self.page, elem)
+        with marked:
+            self.pdf.text(self.page, x, baseline, drawn)
         self.y += height
 
-    def rule(self, x0: float, y0: float, x1: float, y1: float, colour: RGB, weight: float) -> None:
-        with self.pdf.artifact(self.page):
-            self.pdf.op(
-                self.page,
-                ops(
-                    "q",
-                    *colour,
-                    "RG",
-                    weight,
-                    "w",
-                    x0,
-                    self.pdf_y(y0),
-                    "m",
-                    x1,
-                    self.pdf_y(y1),
-                    "l S Q",
-                ),
-            )
+    def rule(
+        self,
+        page: int,
+        start: tuple[float, float],
+        end: tuple[float, float],
+        colour: RGB,
+        weight: float,
+    ) -> None:
+        """A straight line (decoration, so an artifact) from ``start`` to ``end`` (x, y)."""
+        (x0, y0), (x1, y1) = start, end
+        path = ops(
+            "q", *colour, "RG", weight, "w", x0, self.pdf_y(y0), "m", x1, self.pdf_y(y1), "l S Q"
+        )
+        with self.pdf.artifact(page):
+            self.pdf.op(page, path)
 
 
 def _line_height(pieces: list[Piece], base: Style) -> float:
@@ -210,7 +209,7 @@ class _Layout:
         for child in node.children:
             if isinstance(child, str):
                 if child.strip():
-                    self.paragraph([(child, style)], style, parent)
+                    self.paragraph([(child, style)], style, parent.child("P"))
                 continue
             self.block(child, style, parent)
 
@@ -245,15 +244,13 @@ class _Layout:
         elem: StructElem,
         *,
         indent: float = 0.0,
-        keep: int = 1,
     ) -> list[tuple[int, float, float]]:
         """Wrapped lines of ``pieces``; returns (page, top, bottom) spans for decorations."""
         flow = self.flow
-        lines = wrap(pieces, flow.width - indent) or []
         spans: list[tuple[int, float, float]] = []
-        for i, line in enumerate(lines):
+        for line in wrap(pieces, flow.width - indent):
             height = _line_height(line, style)
-            flow.room_for(height * (keep if i == 0 else 1))
+            flow.room_for(height)
             if not spans or spans[-1][0] != flow.page:
                 spans.append((flow.page, flow.y, flow.y))
             flow.line(flow.left + indent, line, elem, height)
@@ -276,10 +273,8 @@ class _Layout:
             self.pdf.bookmark(level, text, page, self.flow.pdf_y(top))
         if level == 2 and spans:
             page, _, end = spans[-1]
-            if page == self.flow.page:
-                self.flow.rule(
-                    self.flow.left, end + 0.5, self.flow.left + self.flow.width, end + 0.5, RULE, PX
-                )
+            left, right = self.flow.left, self.flow.left + self.flow.width
+            self.flow.rule(page, (left, end + 0.5), (right, end + 0.5), RULE, PX)
             self.flow.y += 1.0
         self.flow.margin = bottom * size
 
@@ -296,10 +291,7 @@ class _Layout:
         if statement:
             x = self.flow.left + 1.5
             for page, top, end in spans:
-                saved = self.flow.page
-                self.flow.page = page
-                self.flow.rule(x, top, x, end, ACCENT, 3.0)
-                self.flow.page = saved
+                self.flow.rule(page, (x, top), (x, end), ACCENT, 3.0)
         self.flow.margin = 0.4 * style.size
 
     def bullets(self, node: Node, style: Style, parent: StructElem) -> None:
@@ -313,12 +305,12 @@ class _Layout:
             pieces = inline(item, style)
             first = wrap(pieces, self.flow.width - indent)
             self.flow.room_for(_line_height(first[0] if first else [], style))
+            baseline = self.flow.baseline(style.size, LINE_HEIGHT * style.size)
             with self.pdf.tagged(self.flow.page, li.child("Lbl")):
-                bullet_y = self.flow.y + (LINE_HEIGHT * style.size - 1.164 * style.size) / 2
                 self.pdf.text(
                     self.flow.page,
                     self.flow.left + indent - 0.9 * style.size,
-                    self.flow.pdf_y(bullet_y + 0.928 * style.size),
+                    self.flow.pdf_y(baseline),
                     [(face(style), style.size, style.colour, "•")],
                 )
             self.paragraph(pieces, style, li.child("LBody"), indent=indent)
@@ -426,11 +418,7 @@ class _Layout:
         for i, (cell_lines, w) in enumerate(zip(lines, widths, strict=False)):
             flow.y = top + pad_y
             for line in cell_lines:
-                if artifact:
-                    with self.pdf.artifact(flow.page):
-                        self._untagged_line(x + pad_x, line, line_h)
-                else:
-                    flow.line(x + pad_x, line, elems[i], line_h)
+                flow.line(x + pad_x, line, None if artifact else elems[i], line_h)
             x += w
         flow.y = top + height
         right = flow.left + sum(widths[: len(cells)])
@@ -443,15 +431,6 @@ class _Layout:
             for y in (top, flow.y):
                 path.append(ops(flow.left, flow.pdf_y(y), "m", right, flow.pdf_y(y), "l"))
             self.pdf.op(flow.page, b" ".join([*path, b"S Q"]))
-
-    def _untagged_line(self, x: float, pieces: list[Piece], height: float) -> None:
-        flow = self.flow
-        size = max(s.size for _, s in pieces)
-        baseline = flow.y + (height - 1.164 * size) / 2 + 0.928 * size
-        self.pdf.text(
-            flow.page, x, flow.pdf_y(baseline), [(face(s), s.size, s.colour, t) for t, s in pieces]
-        )
-        flow.y += height
 
     def _repeat_header(
         self,
