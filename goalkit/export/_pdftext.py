@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ._pdfwriter import number
 from ._ttf import TrueTypeFont, dejavu_sans
 
 __all__ = [
@@ -23,7 +22,6 @@ __all__ = [
     "Unsupported",
     "face",
     "hex_colour",
-    "rgb",
     "width",
     "words",
     "wrap",
@@ -35,11 +33,6 @@ RGB = tuple[float, float, float]
 def hex_colour(colour: str) -> RGB:
     """``#rrggbb`` as an RGB triple of 0..1 floats."""
     return (int(colour[1:3], 16) / 255, int(colour[3:5], 16) / 255, int(colour[5:7], 16) / 255)
-
-
-def rgb(colour: RGB) -> bytes:
-    """An RGB triple as PDF operands."""
-    return b" ".join(number(round(c, 3)) for c in colour)
 
 
 TEXT, GREY = hex_colour("#111111"), hex_colour("#444444")
@@ -101,11 +94,9 @@ def words(pieces: list[Piece]) -> list[tuple[list[Piece], Style | None]]:
             if not part:
                 continue
             if _SPACE.fullmatch(part):
-                if current:
+                if current:  # a space ends the word; spaces before the first word vanish
                     out.append((current, style))
                     current = []
-                elif out and out[-1][1] is None:
-                    out[-1] = (out[-1][0], style)
             else:
                 current.append((part, style))
     if current:
@@ -146,13 +137,10 @@ def wrap(pieces: list[Piece], limit: float) -> list[list[Piece]]:
         if line and used + gap + w > limit:
             lines.append(line)
             line, used, gap = [], 0.0, 0.0
-        if w > limit:
+        if w > limit:  # the line is empty here: the check above flushed it
             *full, last = _split_long(word, limit)
             lines.extend(full)
             word, w = last, sum(width(t, s) for t, s in last)
-            if line:
-                lines.append(line)
-                line, used, gap = [], 0.0, 0.0
         if gap and space_after:
             line.append((" ", space_after))
         line.extend(word)
