@@ -135,6 +135,8 @@ def wrap(pieces: list[Piece], limit: float) -> list[list[Piece]]:
         w = sum(width(t, s) for t, s in word)
         gap = width(" ", space_after) if (line and space_after) else 0.0
         if line and used + gap + w > limit:
+            if space_after:  # the space at the break stays, hanging past the edge, so that
+                line.append((" ", space_after))  # copied or read-out text keeps its words apart
             lines.append(line)
             line, used, gap = [], 0.0, 0.0
         if w > limit:  # the line is empty here: the check above flushed it
