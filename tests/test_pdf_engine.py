@@ -281,3 +281,20 @@ def test_the_outline_lists_both_parts_and_their_sections() -> None:
     sections = [o.title for o in pdf.outline[1]]  # type: ignore[union-attr]
     assert sections[0] == "What matters to me" and "Next review" in sections
     assert pdf.get_destination_page_number(top[1]) >= 1  # the clinician part starts a page
+
+
+def test_a_failure_inside_goalkits_engine_still_gives_a_handout(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from goalkit.export import _pdflayout
+
+    def broken(html: str, page_size: str = "A4") -> bytes:
+        raise ZeroDivisionError("Walk 2 km to the park")
+
+    monkeypatch.setattr(_pdflayout, "layout_pdf", broken)
+    with caplog.at_level("WARNING", logger="goalkit.export.pdf"):
+        data = to_pdf(full_worksheet())
+    assert producer(data).startswith("WeasyPrint")
+    assert "ZeroDivisionError" in caplog.text and "Walk" not in caplog.text
+    with pytest.raises(ZeroDivisionError):
+        to_pdf(full_worksheet(), engine="goalkit")

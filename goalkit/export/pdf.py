@@ -11,12 +11,15 @@ Both give tagged PDF/UA-1 with embedded fonts, a language and a title.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Literal
 
 from ..model import Worksheet
 from .html import PAGE_SIZES, PageSize, to_html
 
 __all__ = ["ENGINES", "Engine", "html_to_pdf", "to_pdf", "worksheet_html_to_pdf"]
+
+log = logging.getLogger(__name__)
 
 Engine = Literal["auto", "goalkit", "weasyprint"]
 ENGINES: tuple[Engine, ...] = ("auto", "goalkit", "weasyprint")
@@ -37,7 +40,8 @@ def worksheet_html_to_pdf(
     """HTML rendered by the worksheet template to PDF bytes.
 
     ``engine="auto"`` uses goalkit's own engine and falls back to WeasyPrint when the document
-    holds something it does not draw faithfully; ``"goalkit"`` raises
+    holds something it does not draw faithfully (or, logging a warning, when the engine
+    fails); ``"goalkit"`` raises
     :class:`~goalkit.export._pdflayout.Unsupported` instead; ``"weasyprint"`` always uses it.
     """
     if engine not in ENGINES:
@@ -52,6 +56,13 @@ def worksheet_html_to_pdf(
         except Unsupported:
             if engine == "goalkit":
                 raise
+        except Exception as err:  # a bug in goalkit's engine must not cost anyone a handout
+            if engine == "goalkit":
+                raise
+            # the type only: the message could quote the worksheet's text
+            log.warning(
+                "goalkit's PDF engine failed (%s); printing with WeasyPrint", type(err).__name__
+            )
     return html_to_pdf(html)
 
 
