@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ._pdfsvg import svg_to_ops
+from ._pdfsyntax import Name, ops
 from ._pdftext import (
     GREY,
     RGB,
@@ -30,7 +31,7 @@ from ._pdftext import (
     words,
     wrap,
 )
-from ._pdfwriter import Name, PdfWriter, StructElem, ops
+from ._pdfwriter import PdfWriter, StructElem
 
 __all__ = ["PAGE_SIZES_PT", "Unsupported", "layout_pdf"]
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
+from ._pdfsyntax import ops
 from ._pdftext import Style, Unsupported, face, hex_colour, width
-from ._pdfwriter import PdfWriter, ops
+from ._pdfwriter import PdfWriter
 
 __all__ = ["svg_to_ops"]
 

@@ -3,115 +3,23 @@ structure tree a screen reader walks (PDF/UA-1: every piece of content is either
 artifact, with language, title and XMP identification).
 
 This is the low level of goalkit's own PDF engine (:mod:`goalkit.export._pdflayout` lays the
-worksheet out with it). It knows PDF syntax, fonts and tags; it knows nothing of worksheets.
+worksheet out with it; :mod:`._pdfsyntax` writes the syntax, :mod:`._pdffonts` the fonts). It
+knows pages, tags and the outline; it knows nothing of worksheets.
 Only the standard library is used, so a cold ``goalkit export --to pdf`` stays quick.
 """
 
 from __future__ import annotations
 
-import hashlib
-import string
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Union
 
+from ._pdffonts import font_objects
+from ._pdfsyntax import Name, PdfValue, Ref, assemble, ops, pdf_name, serialize
 from ._ttf import TrueTypeFont
 
-__all__ = ["Name", "PdfWriter", "StructElem"]
-
-
-class Name(str):
-    """A PDF name such as ``/Type`` (written without the slash)."""
-
-    __slots__ = ()
-
-
-@dataclass(frozen=True)
-class Ref:
-    """An indirect reference to object ``num``."""
-
-    num: int
-
-
-@dataclass(frozen=True)
-class Raw:
-    """Bytes written into the file as they are (for hex strings built elsewhere)."""
-
-    data: bytes
-
-
-PdfValue = Union[
-    None, bool, int, float, str, Name, Ref, Raw, "list[PdfValue]", "dict[str, PdfValue]"
-]
-
-_DELIMITERS = set(b"()<>[]{}/%#") | set(b" \t\r\n\f\x00")
-
-
-def _name(name: str) -> bytes:
-    out = bytearray(b"/")
-    for byte in name.encode("utf-8"):
-        if byte in _DELIMITERS or not 0x21 <= byte <= 0x7E:
-            out += b"#%02X" % byte
-        else:
-            out.append(byte)
-    return bytes(out)
-
-
-def text_string(text: str) -> bytes:
-    """A PDF text string: literal ASCII when it can be, else UTF-16BE with a byte-order mark."""
-    if text.isascii():
-        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        escaped = escaped.replace("\r", "\\r").replace("\n", "\\n")
-        return b"(" + escaped.encode("ascii") + b")"
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
-
-
-def number(value: float) -> bytes:
-    """A finite number in PDF syntax, at most 3 decimals, never in exponent form."""
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("a PDF number must be finite")
-    if float(value).is_integer():
-        return b"%d" % int(value)
-    return (b"%.3f" % value).rstrip(b"0").rstrip(b".")
-
-
-def ops(*parts: bytes | str | float) -> bytes:
-    """Content-stream operands and operators joined by spaces (numbers formatted, ``str``
-    written as it is).
-
-    >>> ops("q", 0.5, 1, 0, "RG", 2.25, "w")
-    b'q 0.5 1 0 RG 2.25 w'
-    """
-    return b" ".join(
-        p if isinstance(p, bytes) else p.encode("ascii") if isinstance(p, str) else number(p)
-        for p in parts
-    )
-
-
-def serialize(value: PdfValue) -> bytes:
-    """One value in PDF syntax."""
-    if value is None:
-        return b"null"
-    if isinstance(value, bool):
-        return b"true" if value else b"false"
-    if isinstance(value, int):
-        return b"%d" % value
-    if isinstance(value, float):
-        return number(value)
-    if isinstance(value, Name):
-        return _name(value)
-    if isinstance(value, str):
-        return text_string(value)
-    if isinstance(value, Ref):
-        return b"%d 0 R" % value.num
-    if isinstance(value, Raw):
-        return value.data
-    if isinstance(value, list):
-        return b"[" + b" ".join(serialize(v) for v in value) + b"]"
-    parts = [_name(k) + b" " + serialize(v) for k, v in value.items()]
-    return b"<<" + b" ".join(parts) + b">>"
+__all__ = ["PdfWriter", "StructElem"]
 
 
 @dataclass(eq=False)
@@ -180,7 +88,7 @@ class PdfWriter:
         mcid = len(p.marked)
         p.marked.append(elem)
         elem.kids.append((page, mcid))
-        p.ops.append(_name(elem.role) + b" <</MCID %d>> BDC" % mcid)
+        p.ops.append(pdf_name(elem.role) + b" <</MCID %d>> BDC" % mcid)
         yield
         p.ops.append(b"EMC")
 
@@ -220,7 +128,7 @@ class PdfWriter:
         for font, size, rgb, chunk in pieces:
             use = self.font(font)
             if current[:2] != (use.resource, size):
-                parts += [_name(use.resource), size, "Tf"]
+                parts += [pdf_name(use.resource), size, "Tf"]
             if current[2:] != rgb:
                 parts += [*rgb, "rg"]
             current = (use.resource, size, *rgb)
@@ -237,7 +145,7 @@ class PdfWriter:
     def place_form(self, page: int, name: str, x: float, y: float, scale: float) -> None:
         """Draw form ``name`` with its lower left corner at (x, y), scaled by ``scale``."""
         self.pages[page].forms.add(name)
-        self.op(page, ops("q", scale, 0, 0, scale, x, y, "cm", _name(name), "Do Q"))
+        self.op(page, ops("q", scale, 0, 0, scale, x, y, "cm", pdf_name(name), "Do Q"))
 
     def bookmark(self, level: int, title: str, page: int, y: float) -> None:
         """An entry in the document outline (level 1 or 2) pointing at ``y`` on ``page``."""
@@ -270,7 +178,9 @@ class PdfWriter:
             return put(reserve(), value, stream, compress)
 
         catalog, pages_ref, tree_ref = reserve(), reserve(), reserve()
-        font_refs = {use.resource: self._font_objects(use, add) for use in self._fonts.values()}
+        font_refs = {
+            use.resource: font_objects(use.font, use.chars, add) for use in self._fonts.values()
+        }
         fonts_dict: dict[str, PdfValue] = dict(font_refs)
         form_refs = {
             f.resource: add(
@@ -363,7 +273,7 @@ class PdfWriter:
             },
         )
         info = add({"Title": self.title, "Producer": "goalkit", "Creator": "goalkit"})
-        return _assemble(objects, catalog, info)
+        return assemble(objects, catalog, info)
 
     def _outline(
         self, reserve: Callable[[], Ref], put: Callable[..., Ref], page_refs: list[Ref]
@@ -406,89 +316,6 @@ class PdfWriter:
         )
         return root
 
-    def _font_objects(self, use: _FontUse, add: Callable[..., Ref]) -> Ref:
-        font = use.font
-        used = sorted(use.chars)
-        tag = _subset_tag(font.postscript_name, used)
-        base = Name(f"{tag}+{font.postscript_name}")
-        data = font.subset(used)
-        file_ref = add({"Length1": len(data)}, data)
-        scale = 1000 / font.units_per_em
-        descriptor = add(
-            {
-                "Type": Name("FontDescriptor"),
-                "FontName": base,
-                "Flags": font.flags,
-                "FontBBox": [round(v * scale) for v in font.bbox],
-                "ItalicAngle": font.italic_angle,
-                "Ascent": round(font.ascent * scale),
-                "Descent": round(font.descent * scale),
-                "CapHeight": round(font.cap_height * scale),
-                "StemV": 80,
-                "FontFile2": file_ref,
-            }
-        )
-        widths: list[PdfValue] = []
-        for gid in used:
-            widths += [gid, [round(font.advance(gid) * scale)]]
-        cid_font = add(
-            {
-                "Type": Name("Font"),
-                "Subtype": Name("CIDFontType2"),
-                "BaseFont": base,
-                "CIDSystemInfo": {"Registry": "Adobe", "Ordering": "Identity", "Supplement": 0},
-                "FontDescriptor": descriptor,
-                "W": widths,
-                "CIDToGIDMap": Name("Identity"),
-            }
-        )
-        to_unicode = add({}, _to_unicode(use.chars))
-        return add(
-            {
-                "Type": Name("Font"),
-                "Subtype": Name("Type0"),
-                "BaseFont": base,
-                "Encoding": Name("Identity-H"),
-                "DescendantFonts": [cid_font],
-                "ToUnicode": to_unicode,
-            }
-        )
-
-
-def _subset_tag(name: str, gids: list[int]) -> str:
-    digest = hashlib.sha256((name + ",".join(map(str, gids))).encode()).digest()
-    return "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
-
-
-def _utf16_hex(text: str) -> bytes:
-    return text.encode("utf-16-be").hex().upper().encode("ascii")
-
-
-def _to_unicode(chars: dict[int, str]) -> bytes:
-    entries = [b"<%04X> <%s>" % (gid, _utf16_hex(ch)) for gid, ch in sorted(chars.items())]
-    blocks = []
-    for start in range(0, len(entries), 100):
-        chunk = entries[start : start + 100]
-        blocks.append(b"%d beginbfchar\n" % len(chunk) + b"\n".join(chunk) + b"\nendbfchar")
-    return b"\n".join(
-        [
-            b"/CIDInit /ProcSet findresource begin",
-            b"12 dict begin",
-            b"begincmap",
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-            b"/CMapName /Adobe-Identity-UCS def",
-            b"/CMapType 2 def",
-            b"1 begincodespacerange",
-            b"<0000> <FFFF>",
-            b"endcodespacerange",
-            *blocks,
-            b"endcmap",
-            b"CMapName currentdict /CMap defineresource pop",
-            b"end",
-            b"end",
-        ]
-    )
-
 
 def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -508,28 +335,3 @@ def _xmp(title: str) -> bytes:
         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
         '<?xpacket end="w"?>'
     ).encode()
-
-
-def _assemble(objects: list[bytes | None], catalog: Ref, info: Ref) -> bytes:
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = [0] * len(objects)
-    for num in range(1, len(objects)):
-        body = objects[num]
-        if body is None:
-            raise AssertionError(f"PDF object {num} was reserved but never written")
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n" % len(objects)
-    out += b"0000000000 65535 f \n"
-    for offset in offsets[1:]:
-        out += b"%010d 00000 n \n" % offset
-    file_id = Raw(b"<" + hashlib.md5(bytes(out), usedforsecurity=False).hexdigest().encode() + b">")
-    trailer: dict[str, PdfValue] = {
-        "Size": len(objects),
-        "Root": catalog,
-        "Info": info,
-        "ID": [file_id, file_id],
-    }
-    out += b"trailer\n" + serialize(trailer) + b"\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
