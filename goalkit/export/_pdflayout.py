@@ -13,9 +13,9 @@ need HarfBuzz shaping, bidi reordering or font fallback.
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
+from ._pdfhtml import Node, parse_html
 from ._pdfsvg import svg_to_ops
 from ._pdfsyntax import Name, ops
 from ._pdftext import (
@@ -43,62 +43,8 @@ PX = 0.75  # one CSS pixel in points
 RULE, BORDER, ACCENT = hex_colour("#999999"), hex_colour("#bbbbbb"), hex_colour("#1f5fa8")
 UNMET, UNKNOWN, FOOTER = hex_colour("#a4161a"), hex_colour("#6b4e00"), hex_colour("#555555")
 SMALL_CLASSES = {"gk-meta", "gk-note", "gk-footer", "gk-explain"}
-
-
-# -- the template's HTML as a tree ------------------------------------------------------------
-@dataclass(eq=False)
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Node | str] = field(default_factory=list)
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def elements(self) -> list[Node]:
-        return [c for c in self.children if isinstance(c, Node)]
-
-    def find(self, tag: str) -> Node | None:
-        for child in self.elements():
-            if child.tag == tag:
-                return child
-            found = child.find(tag)
-            if found is not None:
-                return found
-        return None
-
-
-_VOID = {"meta", "img", "br", "link", "hr", "input", "col", "source"}
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
-
-
-def parse_html(html: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+KEEP_TOGETHER = {"gk-gas", "gk-smart"}  # tables the stylesheet keeps on one page
+PATIENT_SIZE = 11.0
 
 
 def inline(node: Node | str, style: Style) -> list[Piece]:
@@ -115,10 +61,6 @@ def inline(node: Node | str, style: Style) -> list[Piece]:
     for child in node.children:
         out += inline(child, style)
     return out
-
-
-def plain(node: Node | str) -> str:
-    return " ".join("".join(t for t, _ in inline(node, Style(1))).split())
 
 
 # -- the page flow ----------------------------------------------------------------------------
@@ -205,6 +147,7 @@ class _Layout:
     def __init__(self, pdf: PdfWriter, page_size: tuple[float, float]) -> None:
         self.pdf = pdf
         self.flow = _Flow(pdf, page_size)
+        self.patient_part = False  # inside the patient part (its goal statements stand out)
 
     def blocks(self, node: Node, style: Style, parent: StructElem) -> None:
         for child in node.children:
@@ -221,7 +164,8 @@ class _Layout:
         if tag == "section":
             if "goalkit-clinician-page" in node.classes and self.pdf.pages[-1].ops:
                 self.flow.new_page()
-            size = 11.0 if "goalkit-patient-page" in node.classes else style.size
+            self.patient_part = "goalkit-patient-page" in node.classes
+            size = PATIENT_SIZE if self.patient_part else style.size
             self.blocks(node, style.but(size=size), parent.child("Sect"))
         elif tag in ("html", "body", "div", "#document"):
             self.blocks(node, style, parent)
@@ -270,8 +214,7 @@ class _Layout:
         spans = self.paragraph(pieces, hstyle, parent.child(f"H{level}"))
         if level <= 2 and spans:
             page, top, _ = spans[0]
-            text = " ".join("".join(t for t, _ in pieces).split())
-            self.pdf.bookmark(level, text, page, self.flow.pdf_y(top))
+            self.pdf.bookmark(level, node.text(), page, self.flow.pdf_y(top))
         if level == 2 and spans:
             page, _, end = spans[-1]
             left, right = self.flow.left, self.flow.left + self.flow.width
@@ -283,7 +226,7 @@ class _Layout:
         classes = node.classes
         if classes & SMALL_CLASSES:
             style = style.but(size=9.5, colour=GREY)
-        statement = "gk-statement" in classes and style.size == 11.0
+        statement = "gk-statement" in classes and self.patient_part
         if statement:
             style = style.but(size=12.5, bold=True)
         self.flow.space_before(0.2 * style.size)
@@ -321,7 +264,7 @@ class _Layout:
     def table(self, node: Node, style: Style, parent: StructElem) -> None:
         flow = self.flow
         table = parent.child("Table")
-        rows: list[tuple[Node, bool]] = []
+        rows: list[tuple[Node, bool]] = []  # (row, in the header)
         caption: Node | None = None
         for child in node.elements():
             if child.tag == "caption":
@@ -333,129 +276,91 @@ class _Layout:
             else:
                 raise Unsupported(f"a table holds <{child.tag}>")
         flow.space_before(0.3 * style.size)
-        pad_x, pad_y = 5 * PX, 2 * PX
-        grid = [[self._cell_style(cell, row, style) for cell in row.elements()] for row, _ in rows]
-        columns = max((len(r) for r in grid), default=0)
-        widths = _column_widths(grid, columns, flow.width, 2 * pad_x)
+        cells = [[self._cell(cell, row, style) for cell in row.elements()] for row, _ in rows]
+        columns = max((len(r) for r in cells), default=0)
+        grid = _Grid(
+            _column_widths([[p for _, p in r] for r in cells], columns, flow.width, 2 * _PAD_X),
+            LINE_HEIGHT * style.size,
+        )
         laid = [
             [
-                (cell, wrap(pieces, max(w - 2 * pad_x, 1.0)), cstyle)
-                for (cell, pieces, cstyle), w in zip(r, widths, strict=False)
+                wrap(pieces, max(w - 2 * _PAD_X, 1.0))
+                for (_, pieces), w in zip(r, grid.widths, strict=False)
             ]
-            for r in grid
+            for r in cells
         ]
-        line_h = LINE_HEIGHT * style.size
-        heights = [
-            max((len(lines) for _, lines, _ in r), default=0) * line_h + 2 * pad_y for r in laid
-        ]
+        heights = [grid.height(r) for r in laid]
         cap_pieces = inline(caption, style.but(bold=True)) if caption is not None else []
-        cap_h = len(wrap(cap_pieces, flow.width)) * line_h + 2 * PX if caption else 0.0
+        cap_h = len(wrap(cap_pieces, flow.width)) * grid.line_h + 2 * PX if caption else 0.0
         whole = cap_h + sum(heights)
-        if {"gk-gas", "gk-smart"} & node.classes and whole <= flow.bottom - MARGIN_TOP:
+        if KEEP_TOGETHER & node.classes and whole <= flow.bottom - MARGIN_TOP:
             flow.room_for(whole)
-        else:
-            flow.room_for(
-                cap_h
-                + (heights[0] if heights else 0)
-                + (heights[1] if len(heights) > 1 and rows[0][1] else 0)
-            )
+        else:  # at least the caption, the header and the first row together
+            head_h = heights[1] if len(heights) > 1 and rows[0][1] else 0
+            flow.room_for(cap_h + (heights[0] if heights else 0) + head_h)
         if caption is not None:
             self.paragraph(cap_pieces, style.but(bold=True), table.child("Caption"))
             flow.y += 2 * PX
-        header = [i for i, (_, head) in enumerate(rows) if head]
-        for i, (cells, (_, head)) in enumerate(zip(laid, rows, strict=True)):
+        header = [laid[i] for i, (_, head) in enumerate(rows) if head]
+        for i, (row_cells, remaining, (_, head)) in enumerate(zip(cells, laid, rows, strict=True)):
             tr = table.child("TR")
-            elems = [_cell_elem(tr, cell) for cell, _, _ in cells]
-            remaining = [lines for _, lines, _ in cells]
+            elems = [_cell_elem(tr, cell) for cell, _ in row_cells]
             fresh = flow.at_top or (head and i == 0)
             while True:
-                room = int((flow.bottom - flow.y - 2 * pad_y) // line_h)
+                room = int((flow.bottom - flow.y - 2 * _PAD_Y) // grid.line_h)
                 needed = max((len(r) for r in remaining), default=0)
-                if needed > room and not fresh:
-                    flow.new_page()
-                    self._repeat_header(laid, header, widths, line_h, pad_x, pad_y)
-                    fresh = True
-                    continue
-                take = max(min(needed, room), 1)
-                self._row(cells, [r[:take] for r in remaining], elems, widths, line_h, pad_x, pad_y)
-                remaining = [r[take:] for r in remaining]
-                if not any(remaining):
-                    break
+                if needed <= room or fresh:
+                    take = max(min(needed, room), 1)
+                    self._row(grid, [r[:take] for r in remaining], elems)
+                    remaining = [r[take:] for r in remaining]
+                    if not any(remaining):
+                        break
+                # the rest of the row goes on a new page, below the header rows again (as an
+                # artifact: they were read once already)
                 flow.new_page()
-                self._repeat_header(laid, header, widths, line_h, pad_x, pad_y)
+                for header_row in header:
+                    self._row(grid, header_row, None)
                 fresh = True
         flow.margin = 0.6 * style.size
 
-    def _cell_style(self, cell: Node, row: Node, style: Style) -> tuple[Node, list[Piece], Style]:
+    def _cell(self, cell: Node, row: Node, style: Style) -> tuple[Node, list[Piece]]:
         if cell.tag not in ("th", "td"):
             raise Unsupported(f"a table row holds <{cell.tag}>")
-        cstyle = style
         if cell.tag == "th" or "gk-baseline" in row.classes:
-            cstyle = cstyle.but(bold=True)
+            style = style.but(bold=True)
         if "gk-mark" in cell.classes:
             colour = (
                 UNMET
                 if "gk-unmet" in row.classes
                 else (UNKNOWN if "gk-unknown" in row.classes else TEXT)
             )
-            cstyle = cstyle.but(bold=True, colour=colour)
-        return cell, inline(cell, cstyle), cstyle
+            style = style.but(bold=True, colour=colour)
+        return cell, inline(cell, style)
 
     def _row(
-        self,
-        cells: list[tuple[Node, list[list[Piece]], Style]],
-        lines: list[list[list[Piece]]],
-        elems: list[StructElem],
-        widths: list[float],
-        line_h: float,
-        pad_x: float,
-        pad_y: float,
-        artifact: bool = False,
+        self, grid: _Grid, lines: list[list[list[Piece]]], elems: list[StructElem] | None
     ) -> None:
+        """One row (or the part of it that fits) with its borders; untagged when ``elems`` is
+        None."""
         flow = self.flow
         top = flow.y
-        height = max((len(c) for c in lines), default=0) * line_h + 2 * pad_y
         x = flow.left
-        for i, (cell_lines, w) in enumerate(zip(lines, widths, strict=False)):
-            flow.y = top + pad_y
+        for i, (cell_lines, w) in enumerate(zip(lines, grid.widths, strict=False)):
+            flow.y = top + _PAD_Y
             for line in cell_lines:
-                flow.line(x + pad_x, line, None if artifact else elems[i], line_h)
+                flow.line(x + _PAD_X, line, None if elems is None else elems[i], grid.line_h)
             x += w
-        flow.y = top + height
-        right = flow.left + sum(widths[: len(cells)])
+        flow.y = top + grid.height(lines)
+        edges = [flow.left]
+        for w in grid.widths[: len(lines)]:
+            edges.append(edges[-1] + w)
         with self.pdf.artifact(flow.page):
             path = [ops("q", *BORDER, "RG", PX, "w")]
-            x = flow.left
-            for w in [0.0, *widths[: len(cells)]]:
-                x += w
+            for x in edges:
                 path.append(ops(x, flow.pdf_y(top), "m", x, flow.pdf_y(flow.y), "l"))
             for y in (top, flow.y):
-                path.append(ops(flow.left, flow.pdf_y(y), "m", right, flow.pdf_y(y), "l"))
+                path.append(ops(edges[0], flow.pdf_y(y), "m", edges[-1], flow.pdf_y(y), "l"))
             self.pdf.op(flow.page, b" ".join([*path, b"S Q"]))
-
-    def _repeat_header(
-        self,
-        laid: list[list[tuple[Node, list[list[Piece]], Style]]],
-        header: list[int],
-        widths: list[float],
-        line_h: float,
-        pad_x: float,
-        pad_y: float,
-    ) -> None:
-        """Header rows again at the top of a continuation page, as an artifact (they were
-        read once already)."""
-        for i in header:
-            cells = laid[i]
-            self._row(
-                cells,
-                [lines for _, lines, _ in cells],
-                [],
-                widths,
-                line_h,
-                pad_x,
-                pad_y,
-                artifact=True,
-            )
 
     # -- figures --------------------------------------------------------------------------
     def figure(self, node: Node, style: Style, parent: StructElem) -> None:
@@ -494,6 +399,21 @@ class _Layout:
         flow.margin = 0.5 * style.size
 
 
+_PAD_X, _PAD_Y = 5 * PX, 2 * PX  # table cell padding
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A table's column widths and line height."""
+
+    widths: list[float]
+    line_h: float
+
+    def height(self, lines: list[list[list[Piece]]]) -> float:
+        """Height of a row whose cells hold ``lines``."""
+        return max((len(c) for c in lines), default=0) * self.line_h + 2 * _PAD_Y
+
+
 def _cell_elem(row: StructElem, cell: Node) -> StructElem:
     if cell.tag == "td":
         return row.child("TD")
@@ -502,16 +422,13 @@ def _cell_elem(row: StructElem, cell: Node) -> StructElem:
 
 
 def _column_widths(
-    grid: list[list[tuple[Node, list[Piece], Style]]],
-    columns: int,
-    available: float,
-    padding: float,
+    grid: list[list[list[Piece]]], columns: int, available: float, padding: float
 ) -> list[float]:
     """CSS-like automatic widths for a 100%-wide table: each column between its longest word
     and its unwrapped text."""
     low, high = [padding] * columns, [padding] * columns
     for row in grid:
-        for i, (_, pieces, _) in enumerate(row):
+        for i, pieces in enumerate(row):
             natural = sum(width(t, s) for t, s in pieces)
             longest = max((sum(width(t, s) for t, s in w) for w, _ in words(pieces)), default=0.0)
             high[i] = max(high[i], natural + padding)
@@ -533,7 +450,7 @@ def layout_pdf(html: str, page_size: str = "A4") -> bytes:
     root = parse_html(html)
     html_el = root.find("html")
     title_el = root.find("title")
-    title = plain(title_el) if title_el is not None else "goalkit"
+    title = title_el.text() if title_el is not None else "goalkit"
     lang = html_el.attrs.get("lang", "en") if html_el is not None else "en"
     pdf = PdfWriter(title=title, lang=lang)
     layout = _Layout(pdf, PAGE_SIZES_PT[page_size])
