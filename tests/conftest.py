@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import signal
 import socket
@@ -202,6 +203,16 @@ class AppServer:
     def __init__(self, port: int, home: Path, proc: subprocess.Popen[bytes]) -> None:
         self.port, self.home, self.proc = port, home, proc
         self.url = f"http://127.0.0.1:{port}/"
+
+
+def modules_loaded_by(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh Python has imported after running ``code`` (which must
+    succeed)."""
+    found = f"[m for m in {modules!r} if m in sys.modules]"
+    probe = f"{code}\nimport json, sys\nprint(json.dumps({found}))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
 
 
 def goalkit_cli(*args: str) -> subprocess.CompletedProcess[str]:

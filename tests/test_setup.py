@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import tomllib
 
 import yaml
 
 from goalkit.serve import APP_CELLS, app_notebook
-from tests.conftest import ROOT
+from tests.conftest import ROOT, modules_loaded_by
 
 # conda-forge names that differ from the PyPI ones
 CONDA_NAMES = {"types-pyyaml": "types-pyyaml"}
@@ -72,21 +70,10 @@ def test_lock_file_matches_pyproject() -> None:
 
 
 def test_import_goalkit_stays_light() -> None:
-    code = (
-        "import sys, goalkit, goalkit.cli, goalkit.store, goalkit.fileformat;"
-        "heavy = [m for m in ('pandas', 'matplotlib', 'weasyprint', 'voila', 'ipywidgets',"
-        " 'nbconvert', 'jupyterlab') if m in sys.modules];"
-        "print(','.join(heavy))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
-    bare = subprocess.run(
-        [sys.executable, "-c", "import sys, goalkit; print('pydantic' in sys.modules)"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert bare.stdout.strip() == "False"
+    heavy = ("pandas", "matplotlib", "weasyprint", "voila", "ipywidgets", "nbconvert", "jupyterlab")
+    code = "import goalkit, goalkit.cli, goalkit.store, goalkit.fileformat"
+    assert modules_loaded_by(code, heavy) == []
+    assert modules_loaded_by("import goalkit", ("pydantic",)) == []
 
 
 def test_app_notebook_in_the_repository_is_the_generated_one() -> None:
