@@ -64,6 +64,26 @@ class SmartReport:
     pain_advice: str | None = None
     reworded: str | None = None
     notes: tuple[str, ...] = ()
+    #: the goal's own words that make pain a condition of its activity ("without pain")
+    pain_condition: str | None = None
+    #: the language the goal seems to be written in when it is not English (ISO 639-1), else None
+    other_language: str | None = None
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """Stable names of the findings beyond the letters, for results and class tables.
+
+        >>> from goalkit.smart_variants import VARIANTS
+        >>> SmartReport("Less pain", VARIANTS["classic"], {}, True, Parts()).flags
+        ('pain_only',)
+        """
+        found = {
+            "pain_only": self.pain_only,
+            "pain_condition": self.pain_condition is not None,
+            "clinician_wording": bool(self.language),
+            "not_english": self.other_language is not None,
+        }
+        return tuple(name for name, present in found.items() if present)
 
     @property
     def is_smart(self) -> bool:
