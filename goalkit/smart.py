@@ -99,6 +99,9 @@ def _language(scan: Scan) -> tuple[list[LanguageFlag], str | None]:
     for h in sorted(scan.all("language"), key=lambda h: (h.start, -(h.end - h.start))):
         if chosen and h.start < chosen[-1].end:
             continue
+        if h.info[0] in R.SELF_EXCUSED and h.start > 0 \
+                and scan.tokens[h.start - 1].norm in R.SELF:
+            continue  # "I must", "we need to": the patient's own resolve
         chosen.append(h)
     flags = [LanguageFlag(h.text, h.info[1], h.info[2]) for h in chosen]
     if not chosen or any(h.info[0] in R.LANGUAGE_NOT_SLOT_IN for h in chosen):

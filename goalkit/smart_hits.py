@@ -39,6 +39,8 @@ class Scan:
     hits: dict[str, list[Hit]] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)
     truncated: bool = False
+    #: clinical shorthand read in the text: (as written, read as), see goalkit.smart_shorthand
+    shorthand: tuple[tuple[str, str], ...] = ()
 
     def add(self, kind: str, start: int, end: int, info: tuple[str, ...] = ()) -> Hit:
         hit = Hit(kind, start, end, self.quote(start, end), info)

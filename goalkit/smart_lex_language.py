@@ -10,6 +10,8 @@ from collections.abc import Mapping
 __all__ = [
     "LANGUAGE",
     "LANGUAGE_NOT_SLOT_IN",
+    "SELF",
+    "SELF_EXCUSED",
 ]
 
 # --- Language: clinician-centred or coercive phrasing -----------------------------------------
@@ -65,10 +67,39 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
                     "finding it hard to start"),
     "ordered to": (_ORDERS, "agreed to"),
     "obey": (_ORDERS, "follow the agreed plan for"),
+    # Orders with any subject ("Mr Diaz must walk", "Ana has to..."): the modal is the order.
+    # Said of oneself ("I must", "I need to") they are the patient's own words: see SELF.
+    "must": (_ORDERS, "has agreed to"),
+    "has to": (_ORDERS, "has agreed to"),
+    "have to": (_ORDERS, "have agreed to"),
+    "needs to": (_ORDERS, "has agreed to"),
+    "need to": (_ORDERS, "have agreed to"),
+    "is required to": (_ORDERS, "has agreed to"),
+    "are required to": (_ORDERS, "have agreed to"),
+    "will be required to": (_ORDERS, "has agreed to"),
+    "be required to": (_ORDERS, "agree to"),
+    "required to": (_ORDERS, "agreed to"),
+    "shall": (_ORDERS, "will"),
+    "non adherent": (_ASK, "finding the plan hard to keep up"),
+    "nonadherent": (_ASK, "finding the plan hard to keep up"),
+    "non adherence": (_ASK, "difficulty keeping up with the plan"),
+    "nonadherence": (_ASK, "difficulty keeping up with the plan"),
+    "poor adherence": (_ASK, "difficulty keeping up with the plan"),
+    "adherence to": (_COMPLY, "keeping up with"),
+    "adhere to": (_COMPLY, "keep up with"),
+    "expected to comply": (_COMPLY, "plans to keep up"),
 }
+
+# Subjects for whom a modal is the speaker's own resolve, not an order ("I must", "we need to").
+SELF: frozenset[str] = frozenset({"i", "we", "i'll", "i've"})
+# The modals SELF excuses.
+SELF_EXCUSED: frozenset[str] = frozenset({
+    "must", "has to", "have to", "needs to", "need to", "shall",
+})
 
 # Wordings whose replacement does not slot into the sentence: no whole-sentence rewrite.
 LANGUAGE_NOT_SLOT_IN = frozenset({
     "comply", "compliance", "compliant", "non compliant", "noncompliant", "non compliance",
-    "noncompliance", "insist", "unmotivated", "refuses to", "refused to",
+    "noncompliance", "insist", "unmotivated", "refuses to", "refused to", "non adherent",
+    "nonadherent", "non adherence", "nonadherence", "poor adherence",
 })

@@ -33,7 +33,7 @@ from goalkit.smart_lex_activities import (
     IMPROVE_VERBS,
     TASKS,
 )
-from goalkit.smart_lex_language import LANGUAGE, LANGUAGE_NOT_SLOT_IN
+from goalkit.smart_lex_language import LANGUAGE, LANGUAGE_NOT_SLOT_IN, SELF, SELF_EXCUSED
 from goalkit.smart_lex_measures import (
     CONDITIONS,
     DEST_PREPS,
@@ -70,6 +70,8 @@ __all__ = [
     "PASSIVE",
     "PLACES",
     "REASONS",
+    "SELF",
+    "SELF_EXCUSED",
     "STATES",
     "STOPWORDS",
     "SUPPORT_NOUNS",

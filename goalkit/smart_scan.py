@@ -28,6 +28,7 @@ from goalkit import smart_rules as R
 from goalkit._text import PhraseIndex, build_lemmas, tokenize
 from goalkit.smart_grammar import CLAUSE_END, clause_end
 from goalkit.smart_hits import Hit, Scan
+from goalkit.smart_shorthand import expand
 from goalkit.smart_scan_activities import find_outcomes, find_support, resolve_activities
 from goalkit.smart_scan_amounts import find_quantities
 from goalkit.smart_scan_time import find_frequencies, find_time_frames
@@ -143,7 +144,8 @@ def scan_text(text: str) -> Scan:
     """Run every detector over ``text`` (cut to :data:`MAX_CHARS`)."""
     truncated = len(text) > MAX_CHARS
     body = text[:MAX_CHARS]
-    scan = Scan(body, tokenize(body, _LEMMAS), truncated=truncated)
+    tokens, shorthand = expand(body, tokenize(body, _LEMMAS), _LEMMAS)
+    scan = Scan(body, tokens, truncated=truncated, shorthand=shorthand)
     for _, detect in DETECTORS:
         detect(scan)
     return scan
