@@ -34,9 +34,11 @@ from goalkit.smart_criteria import A_RULES as A_RULES
 from goalkit.smart_criteria import CHECKS as CHECKS
 from goalkit.smart_criteria import R_RULES as R_RULES
 from goalkit.smart_criteria import SHRINK, Context, pain_example
+from goalkit.smart_grammar import CLAUSE_END
 from goalkit.smart_hits import Hit, Scan, hit_texts, outermost
 from goalkit.smart_report import Finding, LanguageFlag, Parts, SmartReport
-from goalkit.smart_scan import MAX_CHARS, scan_text
+from goalkit.smart_roles import pain_role
+from goalkit.smart_scan import KNOWN_WORDS, MAX_CHARS, scan_text
 from goalkit.smart_variants import (
     CRITERIA,
     DEFAULT_VARIANT,
@@ -65,9 +67,19 @@ __all__ = [
 
 
 # --- the report around the five findings -----------------------------------------------------
-def _is_pain_only(scan: Scan) -> bool:
-    return scan.has("pain") and not any(
-        scan.has(k) for k in ("activity", "weak_activity", "state", "generic_return"))
+_CEILING_WORDS = frozenset({"below", "under", "than", "at", "within", "ceiling", "stays",
+                            "staying", "remains", "remaining", "kept"})
+
+
+def _pain_condition_advice(words: str) -> str:
+    if _CEILING_WORDS & {w.lower() for w in words.split()}:
+        return (f"'{words}' makes a pain level a condition of the activity. That can work if "
+                "it was agreed: plan what to do on a day the pain goes higher (pace it, use the "
+                "flare-up plan), so the goal does not stall.")
+    return (f"'{words}' makes being free of pain a condition of the activity. In persistent "
+            "pain that may not happen even as the activity improves, and the goal then feels "
+            "failed. Keep the activity and set a pain ceiling ('with pain no higher than "
+            "4/10') or pacing ('with a rest every 10 minutes') instead.")
 
 
 def _parts(scan: Scan) -> Parts:
@@ -94,14 +106,29 @@ def _parts(scan: Scan) -> Parts:
                  joined("quantity", "frequency", "condition"), joined("time"))
 
 
+def _told(scan: Scan, i: int) -> bool:
+    """Whether the modal at token ``i`` tells a person what to do (see R.MODAL_ORDERS)."""
+    toks = scan.tokens
+    if i == 0:
+        return False
+    subject = toks[i - 1]
+    person = subject.norm in R.PERSON_SUBJECTS or (
+        subject.kind == "word" and subject.text[:1].isupper() and subject.norm not in KNOWN_WORDS)
+    k = i - 1
+    while k >= 0 and toks[k].norm not in CLAUSE_END:
+        if toks[k].norm in R.CONDITION_WORDS:
+            return False
+        k -= 1
+    return person
+
+
 def _language(scan: Scan) -> tuple[list[LanguageFlag], str | None]:
     chosen: list[Hit] = []
     for h in sorted(scan.all("language"), key=lambda h: (h.start, -(h.end - h.start))):
         if chosen and h.start < chosen[-1].end:
             continue
-        if h.info[0] in R.SELF_EXCUSED and h.start > 0 \
-                and scan.tokens[h.start - 1].norm in R.SELF:
-            continue  # "I must", "we need to": the patient's own resolve
+        if h.info[0] in R.MODAL_ORDERS and not _told(scan, h.start):
+            continue
         chosen.append(h)
     flags = [LanguageFlag(h.text, h.info[1], h.info[2]) for h in chosen]
     if not chosen or any(h.info[0] in R.LANGUAGE_NOT_SLOT_IN for h in chosen):
@@ -175,12 +202,15 @@ def check_goal(
 
     scan = scan_text(text)
     criteria = {key: CHECKS[key](scan, ctx) for key in CRITERIA}
-    pain_only = _is_pain_only(scan)
+    role, pain_words = pain_role(scan)
+    pain_only = role == "target"
     pain_advice = None
     if pain_only:
         pain_advice = ("Pain is the only target here. Keep it if it matters to the patient, "
                        "and set a functional goal beside it, e.g. "
                        f"'{pain_example(scan, ctx)}'.")
+    elif pain_words:
+        pain_advice = _pain_condition_advice(pain_words)
     flags, reworded = _language(scan)
     notes: list[str] = []
     if scan.truncated:
@@ -198,4 +228,5 @@ def check_goal(
         suggestions.append(f"Try: '{reworded}'")
     suggestions += notes
     return SmartReport(text, variant, criteria, pain_only, _parts(scan), flags,
-                       list(dict.fromkeys(suggestions)), pain_advice, reworded, tuple(notes))
+                       list(dict.fromkeys(suggestions)), pain_advice, reworded, tuple(notes),
+                       pain_condition=pain_words)

@@ -105,12 +105,24 @@ def _specific(scan: Scan, ctx: Context) -> Finding:
                    "'climb the stairs at home'.")
 
 
+def _bare_return(scan: Scan, h: Hit) -> bool:
+    """A return with no extent ("get back to golf", "play tennis again"): a direction, not a
+    measure. "Return to full duties" or "play a whole match again" carry their extent."""
+    if h.kind != "outcome" or h.info[0] not in ("return", "again") \
+            or scan.tokens[h.start].norm in ("start", "starting"):
+        return False  # starting something new is a one-off event
+    near = {t.norm for t in scan.tokens[h.start: h.end + 3]}
+    return not near & R.RETURN_EXTENTS
+
+
 def _measurable(scan: Scan, ctx: Context) -> Finding:
     has_activity = scan.has("activity")
     kinds = ["quantity", "frequency", "condition", "outcome"]
     if has_activity:
         kinds.append("support")
-    ev_hits = outermost(scan.all(*kinds))
+    found = scan.all(*kinds)
+    bare = [h for h in found if _bare_return(scan, h)]
+    ev_hits = outermost([h for h in found if not _bare_return(scan, h)])
     if ev_hits:
         ev = hit_texts(ev_hits)
         return Finding("measurable", True, f"Says how much, how often or how well: {_q(ev)}.",
@@ -124,6 +136,10 @@ def _measurable(scan: Scan, ctx: Context) -> Finding:
                        "'shower independently' or 'walk 50 m with a stick'.")
     example = (_example(scan) if has_activity else
                pain_example(scan, ctx) if scan.has("pain") else "walk 1 km without a rest")
+    if bare:
+        return Finding(
+            "measurable", False, f"{_q(bare)} says what to go back to, not how much of it.",
+            hit_texts(bare), f"Say how much or how often, e.g. '{R.RETURN_EXAMPLE}'.")
     if pain_cond:
         return Finding(
             "measurable", False, f"{_q(pain_cond)} on its own is not a measure.",

@@ -44,7 +44,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
     ),
     "posture": ("sit", "stand", "kneel", "lie down", "lie flat", "lie on", "balance on"),
     "transfer": (
-        "transfer", "get in", "get out", "get into", "get onto", "get on", "get off", "get up",
+        "transfer", "get from", "move from", "get in", "get out", "get into", "get onto",
+        "get on", "get off", "get up",
         "stand up", "sit up", "sit down", "roll over", "sit out", "get in and out",
         "get out of", "get in and out of", "get on and off", "get up from", "stand up from",
     ),

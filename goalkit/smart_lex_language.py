@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "CONDITION_WORDS",
     "LANGUAGE",
     "LANGUAGE_NOT_SLOT_IN",
-    "SELF",
-    "SELF_EXCUSED",
+    "MODAL_ORDERS",
+    "PERSON_SUBJECTS",
 ]
 
 # --- Language: clinician-centred or coercive phrasing -----------------------------------------
@@ -90,12 +91,19 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
     "expected to comply": (_COMPLY, "plans to keep up"),
 }
 
-# Subjects for whom a modal is the speaker's own resolve, not an order ("I must", "we need to").
-SELF: frozenset[str] = frozenset({"i", "we", "i'll", "i've"})
-# The modals SELF excuses.
-SELF_EXCUSED: frozenset[str] = frozenset({
+# Modals that are an order only when a person is told to do something: "Mr Diaz must walk",
+# "she has to", not "I must" (the speaker's own resolve), "all pain must go" (no person) or
+# "if she has to go off sick" (a condition, not an order).
+MODAL_ORDERS: frozenset[str] = frozenset({
     "must", "has to", "have to", "needs to", "need to", "shall",
 })
+# Subjects that make a modal an order (besides a name: a capitalised word the lexicons lack).
+PERSON_SUBJECTS: frozenset[str] = frozenset({
+    "he", "she", "they", "you", "patient", "pt", "client", "person", "resident", "individual",
+    "user", "service", "mr", "mrs", "ms", "miss", "dr",
+})
+# Words that make the clause a condition rather than an order.
+CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", "whenever"})
 
 # Wordings whose replacement does not slot into the sentence: no whole-sentence rewrite.
 LANGUAGE_NOT_SLOT_IN = frozenset({

@@ -15,6 +15,8 @@ __all__ = [
     "FREQUENCY_WORDS",
     "OCCASIONS",
     "PLACES",
+    "RETURN_EXAMPLE",
+    "RETURN_EXTENTS",
     "SUPPORT_NOUNS",
     "SUPPORT_PHRASES",
     "UNITS",
@@ -72,6 +74,12 @@ CONDITIONS = (
     "without <det>? limp", "without stopping", "without a fall", "the whole", "a whole",
     "through <det>", "without waking", "continuously",
 )
+
+# A return to an activity is measured by its extent: "return to full duties", "a whole match".
+RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire", "normal",
+                            "usual", "all", "part", "match", "matches", "game", "games",
+                            "shift", "shifts", "duties", "round", "race", "season"})
+RETURN_EXAMPLE = "play 9 holes of golf once a week"
 
 # Words that suggest a direction of change but no amount.
 VAGUE_MEASURE = (

@@ -28,12 +28,13 @@ from goalkit import smart_rules as R
 from goalkit._text import PhraseIndex, build_lemmas, tokenize
 from goalkit.smart_grammar import CLAUSE_END, clause_end
 from goalkit.smart_hits import Hit, Scan
-from goalkit.smart_shorthand import expand
+from goalkit.smart_roles import find_roles
 from goalkit.smart_scan_activities import find_outcomes, find_support, resolve_activities
 from goalkit.smart_scan_amounts import find_quantities
 from goalkit.smart_scan_time import find_frequencies, find_time_frames
+from goalkit.smart_shorthand import expand
 
-__all__ = ["DETECTORS", "MAX_CHARS", "Hit", "Scan", "scan_text"]
+__all__ = ["DETECTORS", "KNOWN_WORDS", "MAX_CHARS", "Hit", "Scan", "scan_text"]
 
 # A goal is a sentence or two. Longer input is cut here (and the report says so), which also
 # bounds the work done on pasted documents.
@@ -72,6 +73,8 @@ def _entries() -> Iterable[tuple[str, object]]:
 
 
 _INDEX = PhraseIndex(_entries())
+#: every word a lexicon or the stopword list knows (a capitalised word outside it is a name)
+KNOWN_WORDS = _INDEX.words | R.STOPWORDS
 # Only content words get inflections: "as" must not read as a form of "a".
 _LEMMAS = build_lemmas(
     (w for w in _INDEX.words if len(w) > 2 and w not in R.STOPWORDS and w not in R.DEST_PREPS),
@@ -126,7 +129,8 @@ def _pain(scan: Scan) -> None:
 # help before quantities ("5 days a week" is how often, "with one person" is help, neither is
 # how much); activities are resolved after the number readers (an amount turns "increase my
 # walking" into an activity) and before outcomes; reasons after activities and quantities ("to
-# be able to" is a reason only after the goal's first action).
+# be able to" is a reason only after the goal's first action); roles last, once every hit is
+# known (what lies inside a reason leaves the target).
 DETECTORS: tuple[tuple[str, Callable[[Scan], None]], ...] = (
     ("lexicon", _lexicon),
     ("time", find_time_frames),
@@ -137,6 +141,7 @@ DETECTORS: tuple[tuple[str, Callable[[Scan], None]], ...] = (
     ("outcomes", find_outcomes),
     ("reasons", _reasons),
     ("pain", _pain),
+    ("roles", find_roles),
 )
 
 

@@ -37,11 +37,7 @@ CASES = {name: cases.load(name) for name in NAMES}
 # (case, goal id) -> why check_goal misjudges that well-written final goal.
 KNOWN_GOAL_MISSES: dict[tuple[str, str], str] = {}
 # (case, rewrite index) -> why that rewrite step seems to meet fewer checks than the one before.
-KNOWN_REWRITE_MISSES: dict[tuple[str, int], str] = {
-    ("sci-transfers", 1): "check_goal does not read 'get from my wheelchair onto my bed ... "
-    "using a sliding board' as an activity (a transfer), so Specific and Measurable drop; the "
-    "step names an observable transfer and a level of help ('by myself')",
-}
+KNOWN_REWRITE_MISSES: dict[tuple[str, int], str] = {}
 
 
 def _params(pairs: Iterator[tuple[str, Any]], known: dict[Any, str]) -> list[Any]:

@@ -111,7 +111,6 @@ def test_capacity_becomes_specific_with_an_amount() -> None:
     ("Walk 50 m with supervision of one person", ("50 m", "with supervision of one person")),
     ("Walk with a stick", ("with a stick",)),
     ("Walk to the shop", ("Walk to the shop",)),
-    ("Return to work", ("Return to work",)),
 ])
 def test_measurable_evidence_is_quoted(text: str, evidence: tuple[str, ...]) -> None:
     finding = check_goal(text).criteria["measurable"]
@@ -305,7 +304,7 @@ def test_pain_only(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Walk 2 km with pain no higher than 4/10", "Reduce my pain so I can return to work",
+    "Walk 2 km with pain no higher than 4/10", "Handle flare-ups with my pacing plan on bad days",
     "Reduce pain and stiffness", "Sit through a film without back pain",
 ])
 def test_not_pain_only(text: str) -> None:

@@ -1,0 +1,233 @@
+"""Clause roles: which words of a goal are its target, and which are its reason or setting.
+
+A goal statement has a target (what the patient will do, with its support, amount, conditions
+and time frame) and may add a reason ("so that I can enjoy work again") or a setting ("when I
+kneel to pray"). Specific and Measurable judge the target only: an activity named as the reason
+does not make "Ease my shoulder pain so that I can enjoy work again" a functional goal. This
+step runs after the other detectors (see :data:`goalkit.smart_scan.DETECTORS`) and moves the
+hits found inside a reason to ``reason_<kind>``; Relevant still reads the reason itself. Time
+frames are left where they are: a deadline holds for the whole goal wherever it is written.
+
+It also reads two roles the lexicons cannot: the object of a fear ("stop being scared of
+bending" names a feeling, not bending), and support said by negation ("I won't need my stick").
+
+>>> from goalkit.smart_scan import scan_text
+>>> scan = scan_text("Ease my shoulder pain so that I can enjoy work again")
+>>> [h.text for h in scan.all("activity")], [h.text for h in scan.all("reason_activity")]
+([], ['work'])
+>>> pain_role(scan_text("No pain when I kneel to pray"))
+('target', None)
+>>> pain_role(scan_text("Kneel through the whole service without pain"))
+('condition', 'without pain')
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Literal
+
+from goalkit import smart_rules as R
+from goalkit._text import DETERMINERS
+from goalkit.smart_grammar import POSSESSIVES, norm_at
+from goalkit.smart_hits import Hit, Scan
+
+__all__ = ["MOVED_FROM_REASONS", "PainRole", "find_roles", "pain_role", "settings"]
+
+# The kinds a reason takes over: what the target is measured by, not when it is due.
+MOVED_FROM_REASONS = ("activity", "weak_activity", "outcome", "quantity", "frequency",
+                      "condition", "support", "state", "pain", "generic_return", "vague",
+                      "pain_condition")
+# Hits that make a stretch of words a goal of its own (a reason needs a target before it).
+_CONTENT = ("activity", "weak_activity", "state", "pain", "generic_return", "vague", "outcome")
+# Where a reason stops: the end of a sentence or a turn ("but").
+_REASON_STOP = frozenset({".", ";", "!", "?", "but", "however"})
+# A setting: "when I kneel", "while working at the computer", "on bad days".
+_SETTING_WORDS = frozenset({"when", "whenever", "while", "whilst", "during"})
+_SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because", "and"})
+# Fears: the activity after them is what the patient fears, not what they will do.
+_FEARS = (("scared", "of"), ("afraid", "of"), ("frightened", "of"), ("fear", "of"),
+          ("fearful", "of"), ("worried", "about"), ("nervous", "about"), ("anxious", "about"),
+          ("scared", "to"), ("afraid", "to"), ("frightened", "to"), ("fear", "to"))
+# Support said by negation: "I won't need my stick", "no longer using crutches".
+_NEGATIONS = frozenset({"won't", "wont", "not", "don't", "dont", "longer", "never"})
+_NEED = frozenset({"need", "needing", "use", "using", "rely", "relying", "needs"})
+
+PainRole = Literal["target", "condition", "co-target", "reason", "none"]
+
+
+def _inside(h: Hit, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``h`` starts inside one of ``spans`` (sorted, not overlapping: see _merge)."""
+    k = bisect_right(spans, (h.start, len(spans) + 10**9)) - 1
+    return k >= 0 and spans[k][0] <= h.start < spans[k][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _reason_spans(scan: Scan) -> list[tuple[int, int]]:
+    toks = scan.tokens
+    n = len(toks)
+    spans = []
+    for h in scan.hits.get("reason", ()):
+        end = h.start + 1
+        limit = min(n, h.start + 24)
+        while end < limit and toks[end].norm not in _REASON_STOP:
+            end += 1
+        spans.append((h.start, end))
+    return _merge(spans)
+
+
+def settings(scan: Scan) -> list[tuple[int, int]]:
+    """Token spans of the settings: "when I kneel to pray", "while working"."""
+    toks = scan.tokens
+    n = len(toks)
+    out = []
+    for i, t in enumerate(toks):
+        if t.norm in _SETTING_WORDS:
+            j = i + 1
+            while j < min(n, i + 12) and toks[j].norm not in _SETTING_STOP:
+                j += 1
+            out.append((i, j))
+    return _merge(out)
+
+
+def _fears(scan: Scan) -> None:
+    toks = scan.tokens
+    feared = []
+    starts: dict[int, Hit] = {}
+    for a in scan.hits.get("activity", ()):
+        starts.setdefault(a.start, a)
+    for i in range(len(toks) - 1):
+        if (toks[i].norm, toks[i + 1].norm) not in _FEARS:
+            continue
+        j = i + 2
+        if norm_at(toks, j) in DETERMINERS:
+            j += 1
+        if j in starts:
+            feared.append(starts[j])
+            scan.add("state", i, i + 2, (f"{toks[i].norm} {toks[i + 1].norm}", "feeling",
+                                         R.STATES["confident"][1]))
+    if feared:
+        gone = set(feared)
+        scan.hits["feared_activity"] = feared
+        scan.hits["activity"] = [a for a in scan.hits["activity"] if a not in gone]
+        scan.hits["outcome"] = [o for o in scan.hits.get("outcome", ())
+                                if not any(o.start == a.start for a in gone)]
+
+
+def _negated_support(scan: Scan) -> None:
+    toks = scan.tokens
+    n = len(toks)
+    for i in range(n - 1):
+        if toks[i].norm not in _NEGATIONS:
+            continue
+        j = i + 1
+        if toks[i].norm == "not" and norm_at(toks, j) == "be":
+            continue
+        if norm_at(toks, j) == "to":  # "not to need"
+            j += 1
+        if norm_at(toks, j) not in _NEED:
+            continue
+        j += 1
+        if norm_at(toks, j) == "on":  # "rely on"
+            j += 1
+        if norm_at(toks, j) in DETERMINERS or norm_at(toks, j) in POSSESSIVES:
+            j += 1
+        k = j
+        while k < min(n, j + 3) and toks[k].norm not in R.SUPPORT_NOUNS:
+            k += 1
+        if k < n and toks[k].norm in R.SUPPORT_NOUNS and scan.free(i, k + 1):
+            scan.add("support", i, k + 1, ("negated",))
+            scan.claim(i, k + 1)
+
+
+def find_roles(scan: Scan) -> None:
+    """Fears and negated support, then move what lies inside a reason out of the target."""
+    _fears(scan)
+    _negated_support(scan)
+    spans = _reason_spans(scan)
+    if spans:
+        first = min(a for a, _ in spans)
+        # nothing before the reason: the reason is the goal ("so I can walk ...")
+        if any(h.start < first for h in scan.all(*_CONTENT)):
+            _move(scan, spans, "reason")
+    # "No pain when I kneel to pray": pain is the target, kneeling only its setting
+    where = settings(scan)
+    if where and any(not _inside(h, where) for h in scan.all("pain")) and not any(
+            not _inside(h, where) for h in scan.all(*_FUNCTION)):
+        _move(scan, where, "setting")
+
+
+_FUNCTION = ("activity", "weak_activity", "state", "generic_return")
+
+
+def _move(scan: Scan, spans: list[tuple[int, int]], role: str) -> None:
+    for kind in MOVED_FROM_REASONS:
+        if kind == "pain" and role == "setting":
+            continue
+        hits = scan.hits.get(kind)
+        if not hits:
+            continue
+        scan.hits[kind] = [h for h in hits if not _inside(h, spans)]
+        moved = [h for h in hits if _inside(h, spans)]
+        if moved:
+            scan.hits.setdefault(f"{role}_{kind}", []).extend(moved)
+
+
+# Words that make pain a condition of the activity around it.
+_CONDITION_BEFORE = frozenset({"without", "no", "less", "minimal", "minimum", "little",
+                               "reduced", "free"})
+_CONDITION_AFTER = frozenset({"free", "no", "below", "under", "less", "at", "stays",
+                              "staying", "remains", "remaining", "kept", "ceiling", "within"})
+
+
+def _condition_words(scan: Scan, h: Hit) -> tuple[int, int] | None:
+    """The span of a pain condition around pain hit ``h`` ("without pain", "pain-free")."""
+    toks = scan.tokens
+    for c in scan.hits.get("pain_condition", ()):
+        if c.start <= h.start < c.end:
+            return c.start, c.end
+    j = h.start - 1
+    while j >= 0 and (toks[j].norm in DETERMINERS or toks[j].norm in POSSESSIVES
+                      or (toks[j].kind == "word" and toks[j].norm in R.PAIN_SITE_EXAMPLES)):
+        j -= 1
+    if j >= 0 and toks[j].norm in _CONDITION_BEFORE:
+        return j, h.end
+    if norm_at(toks, h.end) in _CONDITION_AFTER:
+        return h.start, h.end + 1
+    return None
+
+
+def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
+    """What pain is in this goal, and for a condition, its words.
+
+    - ``"target"``: pain is what the goal is about (pain-only), even with an activity named as
+      its reason or setting ("No pain when I kneel to pray");
+    - ``"condition"``: the target is an activity and pain is a condition of it ("without pain",
+      "pain-free", "with pain no higher than 4/10");
+    - ``"co-target"``: an activity and pain are both targets ("reduce pain and walk 1 km");
+    - ``"reason"``: pain is only named in the reason; ``"none"``: no pain named.
+    """
+    pains = scan.all("pain")
+    if not pains:
+        return ("reason", None) if scan.has("reason_pain") else ("none", None)
+    where = settings(scan)
+    main = [h for h in scan.all(*_FUNCTION) if not _inside(h, where)]
+    if not main:
+        return "target", None
+    conditions = []
+    for p in pains:
+        span = _condition_words(scan, p) if not _inside(p, where) else next(
+            (a, b) for a, b in where if a <= p.start < b)
+        if span is None:
+            return "co-target", None
+        conditions.append(span)
+    return "condition", scan.merged(
+        Hit("pain_condition", a, b, scan.quote(a, b)) for a, b in conditions)[0]
