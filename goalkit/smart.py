@@ -36,6 +36,7 @@ from goalkit.smart_criteria import R_RULES as R_RULES
 from goalkit.smart_criteria import SHRINK, Context, pain_example
 from goalkit.smart_grammar import CLAUSE_END
 from goalkit.smart_hits import Hit, Scan, hit_texts, outermost
+from goalkit.smart_langid import language_name, other_language
 from goalkit.smart_report import Finding, LanguageFlag, Parts, SmartReport
 from goalkit.smart_roles import pain_role
 from goalkit.smart_scan import KNOWN_WORDS, MAX_CHARS, scan_text
@@ -164,6 +165,26 @@ def _clean(text: str | None, name: str) -> str | None:
     return text.strip() or None
 
 
+def _not_english(text: str, scan: Scan, ctx: Context, code: str) -> SmartReport:
+    """A report that judges nothing it would have to read: the checker reads English only."""
+    name = language_name(code)
+    note = (f"This goal seems to be written in {name}. goalkit's checker reads English only, so "
+            "it gives no verdict on Specific, Measurable or Time-bound: check those by hand, "
+            "or write the goal in English as well.")
+    criteria = {key: CHECKS[key](scan, ctx) for key in CRITERIA}
+    for key in ("specific", "measurable", "time_bound"):
+        criteria[key] = Finding(key, None, f"Not judged: the checker reads English only, and "
+                                f"this goal seems to be in {name}.")
+    if ctx.variant.a == "action-oriented":
+        criteria["achievable"] = Finding("achievable", None, criteria["specific"].message)
+    if ctx.variant.r == "results-oriented":
+        criteria["relevant"] = Finding("relevant", None, criteria["specific"].message)
+    suggestions = [f.suggestion for f in criteria.values() if f.met is not True and f.suggestion]
+    return SmartReport(text, ctx.variant, criteria, False, Parts(),
+                       suggestions=list(dict.fromkeys([*suggestions, note])), notes=(note,),
+                       other_language=code)
+
+
 def check_goal(
     text: str,
     *,
@@ -201,6 +222,9 @@ def check_goal(
     ctx = Context(_check_confidence(confidence), why_text or reason_text, prios, variant)
 
     scan = scan_text(text)
+    other = other_language(scan)
+    if other is not None:
+        return _not_english(text, scan, ctx, other)
     criteria = {key: CHECKS[key](scan, ctx) for key in CRITERIA}
     role, pain_words = pain_role(scan)
     pain_only = role == "target"

@@ -116,6 +116,10 @@ def _quantity_at(scan: Scan, i: int) -> int:
         return j + 1
     if j < n and toks[j].kind == "word" and unit not in R.STOPWORDS and unit not in (
             "a", "an", "per") and scan.free(j, j + 1):
-        # a count of things: "2 bags", "10 bridges", "two portions"
-        return j + 1
+        # a count of things: "2 bags", "10 bridges", "one planned social event"
+        k = j + 1
+        while k < min(n, j + 3) and toks[k].kind == "word" and toks[k].norm not in (
+                R.STOPWORDS | R.DEST_PREPS) and toks[k].norm not in R.UNITS and scan.free(k, k + 1):
+            k += 1
+        return k
     return j

@@ -17,7 +17,7 @@ reader and claim their words, so "6 weeks" and "5 days" are never read as amount
 from __future__ import annotations
 
 from goalkit import smart_rules as R
-from goalkit._text import Token
+from goalkit._text import Token, number_value
 from goalkit.smart_grammar import (
     AFTER_EVENT,
     DATE_PREPS,
@@ -59,7 +59,7 @@ def find_time_frames(scan: Scan) -> None:
         if end > i and scan.free(i, end):
             start = i
             # keep "by", "starting" and "the end of" in the quote
-            while start > 0 and toks[start - 1].norm in ("by", "from", "starting", "until",
+            while start > 0 and toks[start - 1].norm in ("by", "on", "from", "starting", "until",
                                                          "before", "the", "end", "of", "at"):
                 if toks[start - 1].norm == "of" and norm_at(toks, start - 2) != "end":
                     break
@@ -129,7 +129,10 @@ def _time_at(toks: list[Token], i: int) -> int:
                 or word in SPELLS
             j += 1
         return j if timely else i
-    # E. dates: by 1 June, the first of June, in March, starting Monday
+    # E. dates: by 1 June, the 1st of June, on the 14th, in March, starting Monday
+    end = _day_of_month(toks, i)
+    if end > i:
+        return end
     if w in R.MONTHS:
         prev = norm_at(toks, i - 1)
         if prev in DATE_PREPS or (i > 0 and toks[i - 1].is_num) or prev in ORDINALS or (
@@ -181,6 +184,32 @@ def _time_at(toks: list[Token], i: int) -> int:
         if norm_at(toks, end) == "/" and end + 1 < n and toks[end + 1].kind == "num":
             end += 2
         return end
+    return i
+
+
+_DAY_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _day_of_month(toks: list[Token], i: int) -> int:
+    """End of "1 March", "1st of March", "the 14th" (after by/on/before...) at ``i``, or i."""
+    tok = toks[i]
+    value = number_value(tok) if tok.kind == "num" and len(tok.norm) <= 2 else None
+    if value is None or value != int(value) or not 1 <= value <= 31:
+        return i
+    j = i + 1
+    suffix = norm_at(toks, j) in _DAY_SUFFIXES and toks[j].start == tok.end
+    if suffix:
+        j += 1
+    if norm_at(toks, j) == "of":
+        j += 1
+    if norm_at(toks, j) in R.MONTHS:
+        j += 1
+        if j < len(toks) and toks[j].kind == "num" and len(toks[j].norm) == 4:
+            j += 1  # the year
+        return j
+    if suffix and norm_at(toks, i - 1) == "the" and norm_at(toks, i - 2) in (
+            "by", "on", "before", "until", "till", "from", "starting"):
+        return i + 2
     return i
 
 
