@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 __all__ = [
     "CONDITIONS",
+    "COPING_VERBS",
     "DEST_PREPS",
     "FREQUENCY_WORDS",
     "OCCASIONS",
@@ -80,6 +81,10 @@ RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire"
                             "usual", "all", "part", "match", "matches", "game", "games",
                             "shift", "shifts", "duties", "round", "race", "season"})
 RETURN_EXAMPLE = "play 9 holes of golf once a week"
+
+# Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
+COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",
+                          "living", "handle", "handling", "help", "helps"})
 
 # Words that suggest a direction of change but no amount.
 VAGUE_MEASURE = (

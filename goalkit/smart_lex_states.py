@@ -152,6 +152,21 @@ STATES: Mapping[str, tuple[str, str]] = {
         "name what it stops you doing, e.g. 'kneel to garden'"),
     "quads": ("body",
         "name what stronger legs are for, e.g. 'climb the stairs without the rail'"),
+    "breathe": ("body",
+        "name what easier breathing would let you do, e.g. 'climb one flight of stairs without "
+        "stopping'"),
+    "breathing": ("body",
+        "name what easier breathing would let you do, e.g. 'climb one flight of stairs without "
+        "stopping'"),
+    "breathless": ("body",
+        "name what less breathlessness would let you do, e.g. 'walk to the shop without "
+        "stopping'"),
+    "breathlessness": ("body",
+        "name what less breathlessness would let you do, e.g. 'walk to the shop without "
+        "stopping'"),
+    "shortness of breath": ("body",
+        "name what less breathlessness would let you do, e.g. 'walk to the shop without "
+        "stopping'"),
     "score": ("score",
         "add the activity the score reflects, e.g. 'walk 1 km' beside the score"),
     "oswestry": ("score",

@@ -144,8 +144,9 @@ def _negated_support(scan: Scan) -> None:
         while k < min(n, j + 3) and toks[k].norm not in R.SUPPORT_NOUNS:
             k += 1
         if k < n and toks[k].norm in R.SUPPORT_NOUNS and scan.free(i, k + 1):
-            scan.add("support", i, k + 1, ("negated",))
-            scan.claim(i, k + 1)
+            start = i - 1 if toks[i].norm == "longer" and norm_at(toks, i - 1) == "no" else i
+            scan.add("support", start, k + 1, ("negated",))
+            scan.claim(start, k + 1)
 
 
 def find_roles(scan: Scan) -> None:
@@ -158,10 +159,11 @@ def find_roles(scan: Scan) -> None:
         # nothing before the reason: the reason is the goal ("so I can walk ...")
         if any(h.start < first for h in scan.all(*_CONTENT)):
             _move(scan, spans, "reason")
-    # "No pain when I kneel to pray": pain is the target, kneeling only its setting
+    # "No pain when I kneel to pray", "Breathe easier when climbing stairs": the target is a
+    # body function or a feeling, the activity only its setting
     where = settings(scan)
-    if where and any(not _inside(h, where) for h in scan.all("pain")) and not any(
-            not _inside(h, where) for h in scan.all(*_FUNCTION)):
+    if where and any(not _inside(h, where) for h in scan.all("pain", "state", "vague")) \
+            and not any(not _inside(h, where) for h in scan.all("activity", "weak_activity")):
         _move(scan, where, "setting")
 
 
@@ -205,6 +207,16 @@ def _condition_words(scan: Scan, h: Hit) -> tuple[int, int] | None:
     return None
 
 
+def _with_ceiling(scan: Scan, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend a pain condition over the ceiling that follows it ("with pain | no higher than
+    4/10")."""
+    a, b = span
+    for q in scan.hits.get("quantity", ()):
+        if b <= q.start <= b + 1:
+            return a, max(b, q.end)
+    return span
+
+
 def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     """What pain is in this goal, and for a condition, its words.
 
@@ -228,6 +240,6 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
             (a, b) for a, b in where if a <= p.start < b)
         if span is None:
             return "co-target", None
-        conditions.append(span)
+        conditions.append(_with_ceiling(scan, span))
     return "condition", scan.merged(
         Hit("pain_condition", a, b, scan.quote(a, b)) for a, b in conditions)[0]

@@ -42,6 +42,7 @@ from goalkit.smart_lex_language import (
 )
 from goalkit.smart_lex_measures import (
     CONDITIONS,
+    COPING_VERBS,
     DEST_PREPS,
     FREQUENCY_WORDS,
     OCCASIONS,
@@ -64,6 +65,7 @@ __all__ = [
     "COMPOUNDS",
     "CONDITIONS",
     "CONDITION_WORDS",
+    "COPING_VERBS",
     "DEST_PREPS",
     "EVENTS",
     "FREQUENCY_WORDS",

@@ -41,6 +41,8 @@ def find_support(scan: Scan) -> None:
         w = toks[i].norm
         if w not in ("with", "using", "without"):
             continue
+        if w == "with" and i > 0 and toks[i - 1].norm in R.COPING_VERBS:
+            continue  # "cope with flare-ups": what is coped with, not a condition
         limit = min(n, i + 5)
         j = i + 1
         found = -1

@@ -95,9 +95,14 @@ def _time_at(toks: list[Token], i: int) -> int:
             if (unit in PERIODS or hours_ok) and not (
                     norm_at(toks, k + 1) in FREQ_MARKERS and norm_at(toks, k + 2) in PERIODS):
                 return _after_event(toks, k + 1)
-        # by week 6, at month 3
-        if norm_at(toks, i + 1) in ("week", "month", "day") and i + 2 < n and toks[i + 2].is_num:
+        # by week 6, at month 3, by wk 6
+        if norm_at(toks, i + 1) in ("week", "month", "day", "wk") and i + 2 < n \
+                and toks[i + 2].is_num:
             return i + 3
+        # by the 3rd session, before the third visit
+        end = _nth_meeting(toks, i + 1)
+        if end > i + 1:
+            return end
         # in the first week of ...
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
@@ -188,6 +193,25 @@ def _time_at(toks: list[Token], i: int) -> int:
 
 
 _DAY_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+# Meetings counted in a plan: "by the 3rd session", "at the sixth visit".
+_MEETINGS = frozenset({"session", "sessions", "visit", "appointment", "treatment", "review",
+                       "class", "tx"})
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth", "tenth", "twelfth", "last", "final", "next"})
+
+
+def _nth_meeting(toks: list[Token], j: int) -> int:
+    """End of "[the] 3rd session" / "the sixth visit" starting at ``j``, or j."""
+    start = j
+    if norm_at(toks, j) == "the":
+        j += 1
+    if norm_at(toks, j) in _ORDINAL_WORDS:
+        j += 1
+    elif j < len(toks) and toks[j].kind == "num" and norm_at(toks, j + 1) in _DAY_SUFFIXES:
+        j += 2
+    else:
+        return start
+    return j + 1 if norm_at(toks, j) in _MEETINGS else start
 
 
 def _day_of_month(toks: list[Token], i: int) -> int:
