@@ -1,0 +1,55 @@
+"""Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
+
+Held-out set 2 (bench/data/goals_heldout2.jsonl, 233 statements from published sources, half
+in clinical shorthand) was labelled before the checker ran on it; its first and only blind run
+is kept in bench/results/heldout2_first_run.txt. The floors below are that run's figures, so a
+change that reads goals worse fails here. The goal-reader issue's targets are higher; the test
+that holds them is marked xfail (strict) until the checker reaches them on a new held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.smart_eval import SETS, Evaluation, evaluate, load
+
+
+@pytest.fixture(scope="module")
+def heldout2() -> Evaluation:
+    return evaluate(load(SETS["held-out 2"]))
+
+
+def test_heldout2_is_what_was_labelled() -> None:
+    rows = load(SETS["held-out 2"])
+    assert len(rows) >= 150
+    assert sum(bool(r["shorthand"]) for r in rows) >= len(rows) // 2
+    assert all(r["source"] for r in rows)
+
+
+def test_heldout2_floors(heldout2: Evaluation) -> None:
+    s = heldout2.scores
+    assert s["specific"].accuracy >= 0.82
+    assert s["measurable"].accuracy >= 0.87
+    assert s["time_bound"].accuracy >= 0.95
+    assert s["pain_only"].precision >= 0.90
+    assert s["pain_only"].recall >= 0.68
+    assert s["coercive"].recall >= 0.94
+    assert heldout2.languages_found == heldout2.languages_total == 9
+
+
+@pytest.mark.xfail(strict=True, reason="the goal-reader issue's targets are not met yet: see "
+                   "bench/results/heldout2_first_run.txt and docs/smart.md")
+def test_heldout2_meets_the_issue_targets(heldout2: Evaluation) -> None:
+    s = heldout2.scores
+    assert min(s[k].accuracy for k in ("specific", "measurable", "time_bound")) >= 0.95
+    assert s["pain_only"].recall == 1.0 and s["pain_only"].precision >= 0.90
+    assert s["coercive"].recall == 1.0
+
+
+def test_corpus_and_heldout1_floors() -> None:
+    corpus = evaluate(load(SETS["corpus"])).scores
+    assert min(corpus[k].accuracy for k in ("specific", "measurable", "time_bound",
+                                            "pain_only")) >= 0.99
+    first = evaluate(load(SETS["held-out 1"])).scores
+    assert first["specific"].accuracy >= 0.95 and first["time_bound"].accuracy >= 0.97
+    assert first["measurable"].accuracy >= 0.87 and first["pain_only"].recall == 1.0
