@@ -79,6 +79,20 @@ def _match(entry: Entry, tokens: Sequence[Token], i: int) -> str | None:
     return number
 
 
+_PLAIN: dict[tuple[int, str], tuple[Token, ...]] = {}
+
+
+def _plain_tokens(plain: str, lemmas: Mapping[str, frozenset[str]] | None) -> tuple[Token, ...]:
+    """The tokens of an expansion, worked out once per lemma table and text."""
+    key = (id(lemmas), plain)
+    found = _PLAIN.get(key)
+    if found is None:
+        if len(_PLAIN) > 4096:
+            _PLAIN.clear()
+        found = _PLAIN[key] = tuple(tokenize(plain, lemmas))
+    return found
+
+
 def _best(tokens: Sequence[Token], i: int, prev: str) -> tuple[Entry, str] | None:
     """The entry read at ``i`` (the longest; a plain word beats a number slot), or None."""
     tok = tokens[i]
@@ -89,6 +103,9 @@ def _best(tokens: Sequence[Token], i: int, prev: str) -> tuple[Entry, str] | Non
             if best is not None and len(entry.pattern) <= len(best[0].pattern):
                 break
             if (entry.after and prev not in entry.after) or prev in entry.not_after:
+                continue
+            if len(entry.pattern) > 1 and i + 1 < len(tokens) and entry.pattern[1] != NUMBER \
+                    and entry.pattern[1] != tokens[i + 1].norm:
                 continue
             number = _match(entry, tokens, i)
             if number is not None:
@@ -117,7 +134,7 @@ def expand(
         last = tokens[i + len(entry.pattern) - 1]
         plain = entry.long.replace(NUMBER, number)
         span = next((tokens[i + k] for k, w in enumerate(entry.pattern) if w == NUMBER), tok)
-        for t in tokenize(plain, lemmas):
+        for t in _plain_tokens(plain, lemmas):
             # the number keeps its own span, so the "3" of "3/52" can still be quoted alone
             if number and t.kind == "num" and t.text == number:
                 out.append(t._replace(start=span.start, end=span.end))
