@@ -43,14 +43,20 @@ _CONTENT = ("activity", "weak_activity", "state", "pain", "generic_return", "vag
 _REASON_STOP = frozenset({".", ";", "!", "?", "but", "however"})
 # A setting: "when I kneel", "while working at the computer", "on bad days".
 _SETTING_WORDS = frozenset({"when", "whenever", "while", "whilst", "during"})
-_SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because", "and"})
+_SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because"})
+# After a pain target, these bring in its setting: "less knee pain on the stairs", "knee pain
+# no more than 2/10 after netball training", "neck pain with desk work".
+_PAIN_SETTING_PREPS = frozenset({"on", "at", "during", "after", "while", "when", "doing"})
+# Coping: what is coped with is the pain, what the person does is the coping ("cope better
+# with flare-ups", "learn to live with my pain").
+_COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})
 # Fears: the activity after them is what the patient fears, not what they will do.
 _FEARS = (("scared", "of"), ("afraid", "of"), ("frightened", "of"), ("fear", "of"),
-          ("fearful", "of"), ("worried", "about"), ("nervous", "about"), ("anxious", "about"),
-          ("scared", "to"), ("afraid", "to"), ("frightened", "to"), ("fear", "to"))
+          ("fearful", "of"), ("worried", "about"), ("nervous", "about"), ("anxious", "about"))
 # Support said by negation: "I won't need my stick", "no longer using crutches".
 _NEGATIONS = frozenset({"won't", "wont", "not", "don't", "dont", "longer", "never"})
-_NEED = frozenset({"need", "needing", "use", "using", "rely", "relying", "needs"})
+_NEED = frozenset({"need", "needing", "use", "using", "rely", "relying", "needs", "require",
+                   "requiring", "requires"})
 
 PainRole = Literal["target", "condition", "co-target", "reason", "none"]
 
@@ -85,12 +91,18 @@ def _reason_spans(scan: Scan) -> list[tuple[int, int]]:
 
 
 def settings(scan: Scan) -> list[tuple[int, int]]:
-    """Token spans of the settings: "when I kneel to pray", "while working"."""
+    """Token spans of the settings: "when I kneel to pray", "while working", and after a pain
+    target "on the stairs", "after netball training"."""
     toks = scan.tokens
     n = len(toks)
     out = []
+    pains = scan.hits.get("pain", ())
+    first_pain = min((p.start for p in pains), default=n)
+    first_act = min((a.start for a in scan.all("activity", "weak_activity")), default=n)
+    after_pain = first_pain < first_act
     for i, t in enumerate(toks):
-        if t.norm in _SETTING_WORDS:
+        if t.norm in _SETTING_WORDS or (after_pain and t.norm in _PAIN_SETTING_PREPS
+                                        and first_pain < i < first_act <= i + 3):
             j = i + 1
             while j < min(n, i + 12) and toks[j].norm not in _SETTING_STOP:
                 j += 1
@@ -196,12 +208,13 @@ def _condition_words(scan: Scan, h: Hit) -> tuple[int, int] | None:
     for c in scan.hits.get("pain_condition", ()):
         if c.start <= h.start < c.end:
             return c.start, c.end
-    j = h.start - 1
-    while j >= 0 and (toks[j].norm in DETERMINERS or toks[j].norm in POSSESSIVES
-                      or (toks[j].kind == "word" and toks[j].norm in R.PAIN_SITE_EXAMPLES)):
-        j -= 1
-    if j >= 0 and toks[j].norm in _CONDITION_BEFORE:
-        return j, h.end
+    # "without pain", "with no increase in back pain", "with minimal knee pain"
+    for j in range(h.start - 1, max(-1, h.start - 5), -1):
+        if toks[j].kind != "word":
+            break
+        if toks[j].norm in _CONDITION_BEFORE:
+            start = j - 1 if norm_at(toks, j - 1) in ("with", "without") else j
+            return start, h.end
     if norm_at(toks, h.end) in _CONDITION_AFTER:
         return h.start, h.end + 1
     return None
@@ -230,16 +243,23 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     pains = scan.all("pain")
     if not pains:
         return ("reason", None) if scan.has("reason_pain") else ("none", None)
+    toks = scan.tokens
+    if all(any(toks[k].norm in _COPING for k in range(max(0, p.start - 5), p.start))
+           for p in pains):
+        return "none", None  # coping with pain is something the person does
     where = settings(scan)
     main = [h for h in scan.all(*_FUNCTION) if not _inside(h, where)]
     if not main:
         return "target", None
     conditions = []
     for p in pains:
-        span = _condition_words(scan, p) if not _inside(p, where) else next(
-            (a, b) for a, b in where if a <= p.start < b)
+        if _inside(p, where):
+            continue  # "when my back flares": a trigger for the plan, not a condition
+        span = _condition_words(scan, p)
         if span is None:
             return "co-target", None
         conditions.append(_with_ceiling(scan, span))
+    if not conditions:
+        return "none", None
     return "condition", scan.merged(
         Hit("pain_condition", a, b, scan.quote(a, b)) for a, b in conditions)[0]

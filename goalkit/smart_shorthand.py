@@ -39,6 +39,9 @@ class Entry:
     pattern: tuple[str, ...]
     after: frozenset[str] = frozenset()  # read so only after one of these words
     not_after: frozenset[str] = frozenset()  # never read so after one of these words
+    #: read so only before one of these words ("<end>": the text ends, "<punct>": a sign)
+    next: frozenset[str] = frozenset()
+    cased: bool = False  # read so only as written, in capitals ("I" independent, not "i")
 
 
 def _load() -> tuple[tuple[Entry, ...], Mapping[str, str]]:
@@ -50,7 +53,8 @@ def _load() -> tuple[tuple[Entry, ...], Mapping[str, str]]:
             raise ValueError(f"shorthand {item['short']!r}: unknown source {item['source']!r}")
         entries.append(Entry(item["short"], item["long"], item["source"], pattern,
                              frozenset(item.get("after", ())),
-                             frozenset(item.get("not_after", ()))))
+                             frozenset(item.get("not_after", ())),
+                             frozenset(item.get("next", ())), bool(item.get("cased", False))))
     return tuple(entries), raw["sources"]
 
 
@@ -63,9 +67,23 @@ for _bucket in _BY_FIRST.values():
     _bucket.sort(key=lambda e: (-len(e.pattern), e.pattern.count(NUMBER)))
 
 
+def _next_fits(entry: Entry, tokens: Sequence[Token], j: int) -> bool:
+    if not entry.next:
+        return True
+    if j >= len(tokens):
+        return "<end>" in entry.next
+    if tokens[j].kind == "punct" and "<punct>" in entry.next:
+        return True
+    return tokens[j].norm in entry.next
+
+
 def _match(entry: Entry, tokens: Sequence[Token], i: int) -> str | None:
     """The number the entry's '#' stood for ('' when it has none), or None if no match."""
     if i + len(entry.pattern) > len(tokens):
+        return None
+    if entry.cased and not tokens[i].text.isupper():
+        return None
+    if not _next_fits(entry, tokens, i + len(entry.pattern)):
         return None
     number = ""
     for k, want in enumerate(entry.pattern):
