@@ -111,7 +111,11 @@ def _bare_return(scan: Scan, h: Hit) -> bool:
     if h.kind != "outcome" or h.info[0] not in ("return", "again") \
             or scan.tokens[h.start].norm in ("start", "starting"):
         return False  # starting something new is a one-off event
-    near = {t.norm for t in scan.tokens[h.start: h.end + 3]}
+    toks = scan.tokens
+    end = h.end
+    while end < len(toks) and toks[end].norm not in (".", ";", "!", "?"):
+        end += 1
+    near = {t.norm for t in toks[h.start: end]}
     return not near & R.RETURN_EXTENTS
 
 
@@ -134,7 +138,7 @@ def _measurable(scan: Scan, ctx: Context) -> Finding:
         return Finding("measurable", False, f"{_q(sup)} needs a task: independent at what?",
                        hit_texts(sup), "Attach the level of help to an activity, e.g. "
                        "'shower independently' or 'walk 50 m with a stick'.")
-    example = (_example(scan) if has_activity else
+    example = (_example(scan) if has_activity or scan.has("weak_activity") else
                pain_example(scan, ctx) if scan.has("pain") else "walk 1 km without a rest")
     if bare:
         return Finding(

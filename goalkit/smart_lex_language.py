@@ -67,6 +67,10 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
     "unmotivated": ("A label, not a barrier: name what gets in the way.",
                     "finding it hard to start"),
     "ordered to": (_ORDERS, "agreed to"),
+    "refuses": ("'Refuses' labels the person; find out what they want instead.",
+                "has chosen not to have"),
+    "refused": ("'Refused' labels the person; find out what they want instead.",
+                "chose not to have"),
     "obey": (_ORDERS, "follow the agreed plan for"),
     # Orders with any subject ("Mr Diaz must walk", "Ana has to..."): the modal is the order.
     # Said of oneself ("I must", "I need to") they are the patient's own words: see SELF.
@@ -95,7 +99,7 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
 # "she has to", not "I must" (the speaker's own resolve), "all pain must go" (no person) or
 # "if she has to go off sick" (a condition, not an order).
 MODAL_ORDERS: frozenset[str] = frozenset({
-    "must", "has to", "have to", "needs to", "need to", "shall",
+    "must", "has to", "have to", "needs to", "need to", "shall", "refuses", "refused",
 })
 # Subjects that make a modal an order (besides a name: a capitalised word the lexicons lack).
 PERSON_SUBJECTS: frozenset[str] = frozenset({
@@ -109,5 +113,6 @@ CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", 
 LANGUAGE_NOT_SLOT_IN = frozenset({
     "comply", "compliance", "compliant", "non compliant", "noncompliant", "non compliance",
     "noncompliance", "insist", "unmotivated", "refuses to", "refused to", "non adherent",
+    "refuses", "refused",
     "nonadherent", "non adherence", "nonadherence", "poor adherence",
 })

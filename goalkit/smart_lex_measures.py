@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "COMPARATIVES",
     "CONDITIONS",
     "COPING_VERBS",
+    "COUNTED_OCCASIONS",
     "DEST_PREPS",
     "FREQUENCY_WORDS",
+    "NOUN_MARKERS",
     "OCCASIONS",
     "PLACES",
     "RETURN_EXAMPLE",
@@ -65,7 +68,8 @@ SUPPORT_NOUNS = frozenset({
     "crutches", "frame", "walker", "zimmer", "rollator", "wheelchair", "brace", "splint",
     "splints", "orthosis", "rail", "handrail", "banister", "hoist", "board", "aid", "aids",
     "reacher", "cutlery", "person", "people", "carer", "carers", "helper", "prompting",
-    "support", "trolley", "grab", "perching", "stool",
+    "support", "trolley", "grab", "perching", "stool", "chair", "commode", "bench", "lever",
+    "cuff", "sling", "slide",
 })
 
 # Observable completion conditions ("without stopping", "through the night").
@@ -82,6 +86,15 @@ RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire"
                             "shift", "shifts", "duties", "round", "race", "season"})
 RETURN_EXAMPLE = "play 9 holes of golf once a week"
 
+# After an activity word, a comparative makes it a wish to improve ("walk further").
+COMPARATIVES = frozenset({"further", "farther", "more", "better", "longer", "faster",
+                          "easier", "easily"})
+# Before an activity word, these make it a noun ("more bend in my knee", "less twisting").
+NOUN_MARKERS = frozenset({"more", "less", "much"})
+# Occasions a frequency can count: "before every training session", "after each meal".
+COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training", "visit",
+                               "class", "shift", "game", "match", "practice", "run", "walk",
+                               "workout", "appointment", "treatment", "lesson", "flight"})
 # Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
 COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",
                           "living", "handle", "handling", "help", "helps"})

@@ -95,6 +95,13 @@ def resolve_activities(scan: Scan) -> None:
     amount_starts = sorted(q.start for q in scan.all("quantity"))
     for h in kept:
         word = toks[h.start].norm
+        if norm_at(toks, h.start - 1) in R.NOUN_MARKERS:
+            continue  # "more bend in my knee": a noun, not something the patient does
+        if norm_at(toks, h.end) in R.COMPARATIVES and not (
+                kept and kept[0].start < h.start and h.start - kept[0].start <= 4) and not any(
+                h.end <= q < clause_end(toks, h.end) + 2 for q in amount_starts):
+            weak.append(h)  # "walk further", "exercise more": a direction, not a task
+            continue
         before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
         is_form = word.endswith("ing") or h.info[1] == "sport"
         if is_form and before & R.IMPROVE_VERBS:

@@ -113,8 +113,8 @@ def _time_at(toks: list[Token], i: int) -> int:
             norm_at(toks, k + 1) in AFTER_EVENT or norm_at(toks, k + 1) in PLANS
             or (norm_at(toks, k + 1) == "'" and norm_at(toks, k + 2) == "time")):
         return _after_event(toks, k + 1)
-    # C. this week / next month / coming summer
-    if w in RELATIVE and i + 1 < n:
+    # C. this week / next month / coming summer (not "the next day": a day after something)
+    if w in RELATIVE and i + 1 < n and norm_at(toks, i - 1) != "the":
         nxt = toks[i + 1].norm
         if nxt in PERIODS or nxt in DAY_PARTS or nxt in R.WEEKDAYS or nxt in R.MONTHS \
                 or nxt in R.EVENTS or nxt in ("term", "season", "quarter"):
@@ -122,8 +122,9 @@ def _time_at(toks: list[Token], i: int) -> int:
     if w in ("today", "tomorrow", "tonight"):
         return i + 1
     # D. (by) the end of the month / of March / of my rehab stay (not "of a working day")
-    if w == "end" and norm_at(toks, i + 1) == "of" and norm_at(toks, i - 1) == "the" \
-            and norm_at(toks, i - 2) in ("by", "before", "until", "till", "at", "towards") \
+    if w in ("end", "start", "beginning") and norm_at(toks, i + 1) == "of" \
+            and norm_at(toks, i - 1) == "the" \
+            and norm_at(toks, i - 2) in ("by", "before", "until", "till", "at", "towards", "for") \
             and norm_at(toks, i + 2) not in ("a", "an", "each", "every"):
         j = i + 2
         timely = False
@@ -167,6 +168,9 @@ def _time_at(toks: list[Token], i: int) -> int:
             return i
         if w == "by" and norm_at(toks, j) == "the" and norm_at(toks, j + 1) == "time":
             return clause_end(toks, j + 2)
+        end = _milestone(toks, j) if w in ("by", "before", "until", "till") else j
+        if end > j:
+            return end
         limit = min(n, j + 7)
         while j < limit:
             t = toks[j]
@@ -193,6 +197,24 @@ def _time_at(toks: list[Token], i: int) -> int:
 
 
 _DAY_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+# Steps of recovery used as deadlines: "before returning to football", "before I go back to
+# work", "until cleared by the surgeon", "before going home".
+_MILESTONE_VERBS = frozenset({"returning", "return", "going", "go", "cleared", "discharged",
+                              "leaving", "starting", "resuming"})
+_MILESTONE_ENDS = frozenset({"back", "home", "to", "by"})
+
+
+def _milestone(toks: list[Token], j: int) -> int:
+    """End of a recovery milestone starting at ``j`` ("I go back to work"), or j."""
+    start = j
+    if norm_at(toks, j) in ("i", "he", "she", "they", "we", "the", "my", "patient", "pt"):
+        j += 1
+    if norm_at(toks, j) not in _MILESTONE_VERBS:
+        return start
+    k = j + 1
+    if norm_at(toks, k) not in _MILESTONE_ENDS and toks[j].norm not in ("cleared", "discharged"):
+        return start
+    return clause_end(toks, k)
 # Meetings counted in a plan: "by the 3rd session", "at the sixth visit".
 _MEETINGS = frozenset({"session", "sessions", "visit", "appointment", "treatment", "review",
                        "class", "tx"})
@@ -273,6 +295,16 @@ def find_frequencies(scan: Scan) -> None:
             elif j < n and (toks[j].norm in PERIODS or toks[j].norm in DAY_PARTS
                             or toks[j].norm in R.WEEKDAYS or toks[j].norm in PLURAL_DAY_PARTS):
                 end = j + 1
+            else:  # "before every training session", "after each meal"
+                k = j
+                while k < min(n, j + 3) and toks[k].kind == "word" \
+                        and toks[k].norm not in R.COUNTED_OCCASIONS:
+                    k += 1
+                if k < n and toks[k].norm in R.COUNTED_OCCASIONS:
+                    end = k + 1
+                    if norm_at(toks, end) in R.COUNTED_OCCASIONS:
+                        end += 1
+                    start = i - 1 if norm_at(toks, i - 1) in ("before", "after") else i
         elif w in R.FREQUENCY_WORDS:
             end = i + 1
         elif w in ("a", "per") and norm_at(toks, i + 1) in PERIODS | DAY_PARTS and i > 0:
