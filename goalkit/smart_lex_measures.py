@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
-    "COMPARATIVES",
     "CONDITIONS",
     "COPING_VERBS",
     "COUNTED_OCCASIONS",
@@ -86,9 +85,6 @@ RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire"
                             "shift", "shifts", "duties", "round", "race", "season"})
 RETURN_EXAMPLE = "play 9 holes of golf once a week"
 
-# After an activity word, a comparative makes it a wish to improve ("walk further").
-COMPARATIVES = frozenset({"further", "farther", "more", "better", "longer", "faster",
-                          "easier", "easily"})
 # Before an activity word, these make it a noun ("more bend in my knee", "less twisting").
 NOUN_MARKERS = frozenset({"more", "less", "much"})
 # Occasions a frequency can count: "before every training session", "after each meal".

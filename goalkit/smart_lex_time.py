@@ -7,6 +7,7 @@ start one) is in :mod:`goalkit.smart_grammar`.
 from __future__ import annotations
 
 __all__ = [
+    "CALENDAR",
     "EVENTS",
     "MONTHS",
     "VAGUE_TIME",
@@ -30,6 +31,11 @@ EVENTS = frozenset({
     "competition", "term", "semester", "retirement", "christmas", "easter", "thanksgiving",
     "diwali", "eid", "hanukkah", "ramadan", "spring", "summer", "autumn", "winter", "fall",
     "tomorrow", "today", "tonight", "visit", "consultation", "quarter",
+})
+# Dates on the calendar among EVENTS: "after Easter" is a date, "after surgery" is not.
+CALENDAR = frozenset({
+    "christmas", "easter", "thanksgiving", "diwali", "eid", "hanukkah", "ramadan", "spring",
+    "summer", "autumn", "winter", "half", "new",
 })
 # Vague times: worth naming in a message, never a time frame.
 VAGUE_TIME = (

@@ -41,7 +41,6 @@ from goalkit.smart_lex_language import (
     PERSON_SUBJECTS,
 )
 from goalkit.smart_lex_measures import (
-    COMPARATIVES,
     CONDITIONS,
     COPING_VERBS,
     COUNTED_OCCASIONS,
@@ -59,13 +58,13 @@ from goalkit.smart_lex_measures import (
 )
 from goalkit.smart_lex_relevant import REASONS, STOPWORDS
 from goalkit.smart_lex_states import PAIN, PAIN_SITE_EXAMPLES, STATES
-from goalkit.smart_lex_time import EVENTS, MONTHS, VAGUE_TIME, WEEKDAYS
+from goalkit.smart_lex_time import CALENDAR, EVENTS, MONTHS, VAGUE_TIME, WEEKDAYS
 
 __all__ = [
     "ABSOLUTES",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
-    "COMPARATIVES",
+    "CALENDAR",
     "COMPOUNDS",
     "CONDITIONS",
     "CONDITION_WORDS",

@@ -97,11 +97,6 @@ def resolve_activities(scan: Scan) -> None:
         word = toks[h.start].norm
         if norm_at(toks, h.start - 1) in R.NOUN_MARKERS:
             continue  # "more bend in my knee": a noun, not something the patient does
-        if norm_at(toks, h.end) in R.COMPARATIVES and not (
-                kept and kept[0].start < h.start and h.start - kept[0].start <= 4) and not any(
-                h.end <= q < clause_end(toks, h.end) + 2 for q in amount_starts):
-            weak.append(h)  # "walk further", "exercise more": a direction, not a task
-            continue
         before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
         is_form = word.endswith("ing") or h.info[1] == "sport"
         if is_form and before & R.IMPROVE_VERBS:
@@ -247,7 +242,8 @@ def _np_end(toks: list[Token], k: int) -> int:
         t = toks[j]
         if t.kind != "word" or t.norm in WINDOW_STOP or t.norm in (
                 "for", "by", "in", "within", "at", "on", "up", "down", "into", "from", "off",
-                "again", "back", "independently", "safely", "without", "every", "daily"):
+                "again", "back", "independently", "safely", "without", "every", "daily", "after",
+                "before", "until", "till", "when", "while", "during"):
             if t.norm == "of" or (t.norm == "'" and j > k):
                 j += 1
                 continue

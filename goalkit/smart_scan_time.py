@@ -57,20 +57,36 @@ def find_time_frames(scan: Scan) -> None:
             continue
         end = _time_at(toks, i)
         if end > i and scan.free(i, end):
-            start = i
-            # keep "by", "starting" and "the end of" in the quote
-            while start > 0 and toks[start - 1].norm in ("by", "on", "from", "starting", "until",
-                                                         "before", "the", "end", "of", "at"):
-                if toks[start - 1].norm == "of" and norm_at(toks, start - 2) != "end":
-                    break
-                start -= 1
-            if toks[start].norm in ("the", "of", "end"):
-                start = i
+            start = _time_start(toks, i)
             scan.add("time", start, end)
             scan.claim(start, end)
             i = end
         else:
             i += 1
+
+
+# Words before a time expression that belong in its quote: "by", "starting", "in", "the end of".
+_LEAD_IN = frozenset({"by", "on", "from", "starting", "until", "before", "the", "end", "start",
+                      "beginning", "of", "at", "in", "during", "early", "late", "mid", "for"})
+
+
+def _time_start(toks: list[Token], i: int) -> int:
+    """Where the quote of a time expression found at ``i`` starts: over its lead-in words
+    ("by the end of March", "in July") and, before a month, over the day ("by the first of
+    June"). A quote never starts on a dangling "the", "of" or "end"."""
+    core = i
+    if toks[i].norm in R.MONTHS and norm_at(toks, i - 1) == "of":
+        if norm_at(toks, i - 2) in _ORDINAL_DAYS:
+            core = i - 2
+        elif norm_at(toks, i - 2) in _DAY_SUFFIXES and i >= 3 and toks[i - 3].kind == "num":
+            core = i - 3
+    start = core
+    while start > 0 and toks[start - 1].norm in _LEAD_IN:
+        if toks[start - 1].norm == "of" and norm_at(toks, start - 2) not in (
+                "end", "start", "beginning"):
+            break
+        start -= 1
+    return core if toks[start].norm in ("the", "of", "end", "start", "beginning") else start
 
 
 def _time_at(toks: list[Token], i: int) -> int:
@@ -157,6 +173,13 @@ def _time_at(toks: list[Token], i: int) -> int:
     if w in ("starting", "from", "beginning", "commencing") and norm_at(toks, i + 1) in (
             "now", "today", "tomorrow"):
         return i + 2
+    # F'. after a date on the calendar: after Easter, after the summer holidays
+    if w == "after":
+        j = i + 1
+        if norm_at(toks, j) in ("the", "this", "next"):
+            j += 1
+        if norm_at(toks, j) in R.CALENDAR:
+            return j + 2 if norm_at(toks, j + 1) in ("holiday", "holidays", "break") else j + 1
     # F. an event used as a deadline: before discharge, by my daughter's wedding
     if w in EVENT_PREPS:
         j = i + 1
@@ -197,6 +220,11 @@ def _time_at(toks: list[Token], i: int) -> int:
 
 
 _DAY_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_ORDINAL_DAYS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+})
 # Steps of recovery used as deadlines: "before returning to football", "before I go back to
 # work", "until cleared by the surgeon", "before going home".
 _MILESTONE_VERBS = frozenset({"returning", "return", "going", "go", "cleared", "discharged",
@@ -307,7 +335,10 @@ def find_frequencies(scan: Scan) -> None:
                     start = i - 1 if norm_at(toks, i - 1) in ("before", "after") else i
         elif w in R.FREQUENCY_WORDS:
             end = i + 1
-        elif w in ("a", "per") and norm_at(toks, i + 1) in PERIODS | DAY_PARTS and i > 0:
+        elif w in ("a", "per") and norm_at(toks, i + 1) in PERIODS | DAY_PARTS and i > 0 and (
+                w == "per" or toks[i - 1].is_num or toks[i - 1].norm in R.UNITS
+                or toks[i - 1].norm in PLURAL_DAY_PARTS or toks[i - 1].kind == "punct"):
+            # "twice a day", "20 minutes a day", not "a day out"
             end = i + 2
             # take the amount before it into the same quote: "twice a day", "5 days a week"
             j = i

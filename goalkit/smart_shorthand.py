@@ -153,8 +153,9 @@ def expand(
         plain = entry.long.replace(NUMBER, number)
         span = next((tokens[i + k] for k, w in enumerate(entry.pattern) if w == NUMBER), tok)
         for t in _plain_tokens(plain, lemmas):
-            # the number keeps its own span, so the "3" of "3/52" can still be quoted alone
-            if number and t.kind == "num" and t.text == number:
+            # a leading number keeps its own span, so the "3" of "3/52" can still be quoted
+            # alone; inside ("POD 10") it takes the whole abbreviation's
+            if number and t.kind == "num" and t.text == number and entry.pattern[0] == NUMBER:
                 out.append(t._replace(start=span.start, end=span.end))
             else:
                 out.append(t._replace(start=tok.start, end=last.end))
