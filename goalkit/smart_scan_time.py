@@ -86,6 +86,9 @@ def _time_start(toks: list[Token], i: int) -> int:
                 "end", "start", "beginning"):
             break
         start -= 1
+    if toks[start].norm == "for" and norm_at(toks, start - 1) == "time" \
+            and norm_at(toks, start - 2) == "in":
+        start -= 2  # "in time for the golf season"
     return core if toks[start].norm in ("the", "of", "end", "start", "beginning") else start
 
 

@@ -1,6 +1,8 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
-Held-out set 2 (bench/data/goals_heldout2.jsonl, 233 statements from published sources, half
+Held-out set 3 (bench/data/goals_heldout3.jsonl, 296 statements from 57 published sources, 113
+in clinical shorthand) was labelled before the checker ran on it, after the reader was rebuilt;
+its first blind run is bench/results/heldout3_first_run.txt. Held-out set 2 (bench/data/goals_heldout2.jsonl, 233 statements from published sources, half
 in clinical shorthand) was labelled before the checker ran on it; its first and only blind run
 is kept in bench/results/heldout2_first_run.txt. The floors below are that run's figures, so a
 change that reads goals worse fails here. The goal-reader issue's targets are higher; the test
@@ -12,6 +14,31 @@ from __future__ import annotations
 import pytest
 
 from bench.smart_eval import SETS, Evaluation, evaluate, load
+
+
+@pytest.fixture(scope="module")
+def heldout3() -> Evaluation:
+    return evaluate(load(SETS["held-out 3"]))
+
+
+def test_heldout3_floors(heldout3: Evaluation) -> None:
+    s = heldout3.scores
+    assert s["specific"].accuracy >= 0.85
+    assert s["measurable"].accuracy >= 0.91
+    assert s["time_bound"].accuracy >= 0.94
+    assert s["pain_only"].precision >= 0.90 and s["pain_only"].recall >= 0.82
+    assert s["pain_condition"].precision >= 0.93 and s["pain_condition"].recall >= 0.93
+    assert s["coercive"].recall == 1.0
+    assert heldout3.languages_found == heldout3.languages_total == 9
+
+
+@pytest.mark.xfail(strict=True, reason="the goal-reader issue's targets are not met yet: see "
+                   "bench/results/heldout3_first_run.txt and docs/smart.md")
+def test_heldout3_meets_the_issue_targets(heldout3: Evaluation) -> None:
+    s = heldout3.scores
+    assert min(s[k].accuracy for k in ("specific", "measurable", "time_bound")) >= 0.95
+    assert s["pain_only"].recall == 1.0 and s["pain_only"].precision >= 0.90
+    assert s["coercive"].recall == 1.0
 
 
 @pytest.fixture(scope="module")
