@@ -1,12 +1,12 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
-Held-out set 3 (bench/data/goals_heldout3.jsonl, 296 statements from 57 published sources, 113
-in clinical shorthand) was labelled before the checker ran on it, after the reader was rebuilt;
-its first blind run is bench/results/heldout3_first_run.txt. Held-out set 2 (bench/data/goals_heldout2.jsonl, 233 statements from published sources, half
-in clinical shorthand) was labelled before the checker ran on it; its first and only blind run
-is kept in bench/results/heldout2_first_run.txt. The floors below are that run's figures, so a
-change that reads goals worse fails here. The goal-reader issue's targets are higher; the test
-that holds them is marked xfail (strict) until the checker reaches them on a new held-out set.
+Each held-out set was labelled before the checker ran on it; its first blind run is kept in
+bench/results/. Held-out set 3 (296 statements from 57 published sources, 113 in clinical
+shorthand) was written after the reader was rebuilt; held-out set 2 (233 statements, half in
+shorthand) before the last round of changes, which its misses informed, so only its first run is
+blind. The floors are the blind runs' figures, so a change that reads goals worse fails here.
+The goal-reader issue's targets are higher: the tests that hold them are strict xfails until
+the checker reaches them on a set it has not seen.
 """
 
 from __future__ import annotations
