@@ -76,10 +76,18 @@ def title(code: str) -> str | None:
 
 
 def classify(text: str) -> list[IcfMatch]:
-    """ICF categories named in ``text``, in order of first mention."""
+    """ICF categories named in ``text``: those of the goal's target first, then those named
+    only in its reason or setting ("so that I can enjoy work again"), each in order of first
+    mention. The text is read as the SMART checker reads it, shorthand included ("amb" is
+    walking), so the two never disagree about what the goal is about."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, not {type(text).__name__}")
-    tokens = tokenize(text, _LEMMAS)
+    from goalkit.smart_roles import aside_spans
+    from goalkit.smart_scan import scan_text
+    from goalkit.smart_shorthand import expand
+
+    tokens, _ = expand(text, tokenize(text, _LEMMAS), _LEMMAS)
+    aside = aside_spans(scan_text(text))
     found = list(_INDEX.scan(tokens))
     # A keyword inside a longer keyword match ("stand" in "stand up") does not count.
     spans = [(m.start, m.end) for m in found]
@@ -92,6 +100,7 @@ def classify(text: str) -> list[IcfMatch]:
         by_code.setdefault(code, [])
         if words not in by_code[code]:
             by_code[code].append(words)
-        first.setdefault(code, m.start)
+        in_aside = any(a <= m.start < b for a, b in aside)
+        first.setdefault(code, m.start + (len(tokens) if in_aside else 0))
     order = sorted(by_code, key=lambda c: (first[c], c))
     return [IcfMatch(c, _CATS[c].title, tuple(by_code[c])) for c in order]

@@ -63,6 +63,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "make <det>? meal", "make <det>? dinner", "make <det>? lunch", "make <det>? breakfast",
         "make <det>? cup of tea", "prepare <det>? meal", "garden", "mow", "dig", "weed",
         "prune", "shop", "housework", "chores", "put out <det>? bins", "decorate",
+        "work in <det> garden", "work in <det>? vegetable beds", "work on <det> allotment",
+        "plant out",
         "washing on <det> line", "the washing",
     ),
     "work": (

@@ -68,7 +68,7 @@ SUPPORT_NOUNS = frozenset({
     "splints", "orthosis", "rail", "handrail", "banister", "hoist", "board", "aid", "aids",
     "reacher", "cutlery", "person", "people", "carer", "carers", "helper", "prompting",
     "support", "trolley", "grab", "perching", "stool", "chair", "commode", "bench", "lever",
-    "cuff", "sling", "slide",
+    "cuff", "sling",
 })
 
 # Observable completion conditions ("without stopping", "through the night").

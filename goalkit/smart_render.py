@@ -62,6 +62,8 @@ def render_text(report: SmartReport, *, color: bool = False) -> str:
     lines.append(f"Parts (Bovend'Eerdt): {parts}")
     if report.pain_only and report.pain_advice:
         lines.append(paint("Pain-only goal: ", _ANSI[False]) + _printable(report.pain_advice))
+    elif report.pain_condition and report.pain_advice:
+        lines.append(paint("Pain as a condition: ", _ANSI[None]) + _printable(report.pain_advice))
     for flag in report.language:
         lines.append(f"Wording: '{_printable(flag.phrase)}' -> '{flag.rewording}'. {flag.why}")
     if report.reworded:
@@ -90,6 +92,8 @@ CSS = """\
 .goalkit-smart-report .goalkit-part-missing{color:#9a6700}
 .goalkit-smart-report .goalkit-pain-only{border-left:3px solid #cf222e;padding-left:0.5em}
 .goalkit-smart-report .goalkit-language{border-left:3px solid #9a6700;padding-left:0.5em}
+.goalkit-smart-report .goalkit-pain-condition{border-left:3px solid #9a6700;padding-left:0.5em}
+.goalkit-smart-report .goalkit-note{border-left:3px solid #57606a;padding-left:0.5em}
 .goalkit-smart-report .goalkit-sr{position:absolute;width:1px;height:1px;overflow:hidden;
  clip:rect(0 0 0 0);white-space:nowrap}
 """
@@ -135,6 +139,9 @@ def render_html(report: SmartReport) -> str:
     if report.pain_only and report.pain_advice:
         out.append(Markup('<p class="goalkit-pain-only"><strong>Pain-only goal.</strong> {}</p>')
                    .format(report.pain_advice))
+    elif report.pain_condition and report.pain_advice:
+        out.append(Markup('<p class="goalkit-pain-condition"><strong>Pain as a condition.</strong>'
+                          " {}</p>").format(report.pain_advice))
     if report.language:
         out.append(Markup('<div class="goalkit-language"><strong>Wording</strong><ul>'))
         for flag in report.language:

@@ -31,7 +31,8 @@ from goalkit._text import DETERMINERS
 from goalkit.smart_grammar import POSSESSIVES, norm_at
 from goalkit.smart_hits import Hit, Scan
 
-__all__ = ["MOVED_FROM_REASONS", "PainRole", "find_roles", "pain_role", "settings"]
+__all__ = ["MOVED_FROM_REASONS", "PainRole", "aside_spans", "find_roles", "pain_role",
+           "settings"]
 
 # The kinds a reason takes over: what the target is measured by, not when it is due.
 MOVED_FROM_REASONS = ("activity", "weak_activity", "outcome", "quantity", "frequency",
@@ -180,6 +181,14 @@ def find_roles(scan: Scan) -> None:
 
 
 _FUNCTION = ("activity", "weak_activity", "state", "generic_return")
+
+
+def aside_spans(scan: Scan) -> list[tuple[int, int]]:
+    """Token spans of what is not the goal's target: the hits moved to a reason or a setting,
+    and the activities feared."""
+    kinds = [k for k in scan.hits if k.startswith(("reason_", "setting_")) or k in (
+        "feared_activity",)]
+    return _merge([(h.start, h.end) for h in scan.all(*kinds)])
 
 
 def _move(scan: Scan, spans: list[tuple[int, int]], role: str) -> None:

@@ -58,7 +58,10 @@ def compare_html(before: SmartReport, after: SmartReport, what: str) -> str:
         parts.append(Markup("Compared with {}: now {}.").format(what, ", ".join(gained)))
     if lost:
         parts.append(Markup("No longer {}: check what changed.").format(", ".join(lost)))
-    if not left:
+    if not left and after.flags:
+        parts.append(Markup("Every letter is met, but read the finding below before you call "
+                            "it done."))
+    elif not left:
         parts.append(Markup("Every letter is met: well done."))
     elif not gained and not lost:
         parts.append(Markup("Still to do: {}. Read the suggestions below.").format(

@@ -1,0 +1,200 @@
+"""The goal reader on the kinds of goal the goal-reader issue names, as a trainer would see them.
+
+Each test is one kind: orders with any subject, pain behind a reason or a setting, pain as a
+condition, vague comparatives and bare returns, clinical shorthand, negation, other languages,
+and evidence that is what decided the verdict. The reports are read through what the lessons
+and the app show (the rendered report), not only through the fields.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from goalkit.icf import classify
+from goalkit.smart import check_goal
+from goalkit.smart_render import render_html, render_text
+from goalkit.widgets.exercises import GoalExercise
+
+
+def shown(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+# 1. orders with any subject ---------------------------------------------------------------
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Mr Diaz must walk to the shop within 3 weeks.", "must"),
+    ("Ana has to do her exercises twice a day for 4 weeks.", "has to"),
+    ("Patient is required to attend all sessions by week 6.", "is required to"),
+    ("Patient is expected to comply with the HEP.", "is expected to"),
+    ("Patient was non-adherent to the walking programme.", "non-adherent"),
+    ("Mrs Patel needs to attend all physio sessions.", "needs to"),
+    ("Pt refuses OT in the morning.", "refuses"),
+])
+def test_orders_are_flagged_whoever_the_subject(text: str, phrase: str) -> None:
+    report = check_goal(text)
+    assert phrase in [f.phrase for f in report.language]
+    assert "clinician_wording" in report.flags
+    assert "Wording" in shown(render_html(report))
+
+
+@pytest.mark.parametrize("text", [
+    "I must walk to the shop by June.", "I need to do my stretches every morning.",
+    "A belief that all pain must go before returning to work is common.",
+    "Letting colleagues down if she has to go off sick again.",
+])
+def test_own_resolve_things_and_conditions_are_not_orders(text: str) -> None:
+    assert check_goal(text).language == []
+
+
+# 2. pain behind a reason or a setting; coping --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Ease my shoulder pain so that I can enjoy work again.",
+    "No pain when I kneel to pray.",
+    "Reduce my low back pain so I can return to work.",
+    "Less knee pain on the stairs by Christmas.",
+    "Knee pain no more than 2/10 after netball training.",
+])
+def test_pain_as_the_target_is_pain_only_whatever_its_reason(text: str) -> None:
+    report = check_goal(text)
+    assert report.pain_only and report.criteria["specific"].met is False
+    assert "Pain-only goal" in shown(render_html(report))
+
+
+@pytest.mark.parametrize("text", [
+    "Handle flare-ups with my pacing plan on bad days.",
+    "Cope with flare-ups by using my breathing exercises.",
+    "Learn to live with my back pain.",
+])
+def test_coping_is_not_pain_only(text: str) -> None:
+    report = check_goal(text)
+    assert not report.pain_only and report.pain_condition is None
+
+
+# 3. pain as a condition of a function -------------------------------------------------------
+def test_pain_as_a_condition_is_named_with_a_rewording() -> None:
+    report = check_goal("Kneel through the whole service without pain within 2 months")
+    assert not report.pain_only
+    assert report.pain_condition == "without pain"
+    assert report.pain_advice is not None and "pain ceiling" in report.pain_advice
+    assert "pacing" in report.pain_advice
+    assert "pain_condition" in report.flags
+    assert "Pain as a condition" in shown(render_html(report))
+    assert "Pain as a condition" in render_text(report)
+
+
+def test_a_pain_ceiling_is_a_condition_with_a_plan_for_bad_days() -> None:
+    report = check_goal("Garden for an hour with pain no higher than 4/10 within 6 weeks.")
+    assert report.pain_condition == "with pain no higher than 4/10"
+    assert report.pain_advice is not None and "flare-up plan" in report.pain_advice
+
+
+def test_the_lesson_does_not_call_a_pain_condition_goal_done() -> None:
+    ex = GoalExercise("03-pain", "Write a functional goal.", ask_why=True, ask_confidence=True)
+    ex.text.value = "Kneel through the whole service without pain within 2 months"
+    ex.why.value = "so I can stay for the whole of mass"
+    ex.confidence.value = 8
+    ex.button.click()
+    text = shown(ex.feedback.value)
+    assert "well done" not in text
+    assert "read the finding below" in text and "Pain as a condition" in text
+
+
+# 4. vague comparatives and bare returns ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Be more active.", "Move better.", "Get fitter so I can keep up with my kids.",
+    "Get back to golf.", "Walk further.", "Return to work.",
+])
+def test_directions_and_bare_returns_are_not_measurable(text: str) -> None:
+    assert check_goal(text).criteria["measurable"].met is False
+
+
+def test_a_return_with_its_extent_is_measurable() -> None:
+    finding = check_goal("Return to work full time by March.").criteria["measurable"]
+    assert finding.met is True and "full time" in finding.evidence
+
+
+# 5. clinical shorthand ----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "time"), [
+    ("Pt to ascend/descend 12 steps w/ 1 rail SBA within 3/52", "within 3/52"),
+    ("I w/ ADLs by d/c", "by d/c"),
+    ("Walk 1 km by POD 10", "by POD 10"),
+    ("HEP BID x 4 wks", "x 4 wks"),
+    ("Walk to the car in 6/52", "in 6/52"),
+])
+def test_shorthand_is_read_and_quoted_as_written(text: str, time: str) -> None:
+    report = check_goal(text)
+    assert report.criteria["specific"].met is True
+    assert report.criteria["measurable"].met is True
+    assert report.criteria["time_bound"].evidence == (time,)
+
+
+@pytest.mark.parametrize(("text", "support"), [
+    ("amb 50 m w/ 4WW CGA", "w/ 4WW"),
+    ("min A for sit<>stand", "min A"),
+    ("w/c to bed transfer with slide board", "with slide board"),
+])
+def test_shorthand_levels_of_help(text: str, support: str) -> None:
+    report = check_goal(text)
+    assert report.criteria["specific"].met is True
+    assert report.parts.support == support
+
+
+def test_a_capital_i_is_independent_only_where_the_pronoun_cannot_stand() -> None:
+    assert check_goal("Car transfer in and out of the passenger seat I by 2/52").parts.support \
+        == "I"
+    assert check_goal("I want to walk to the shop").parts.support is None
+
+
+# 6. negation and absence ------------------------------------------------------------------
+def test_support_said_by_negation() -> None:
+    report = check_goal("I won't need my stick to walk to the car within 2 weeks.")
+    assert report.parts.activity == "walk to the car"
+    assert report.parts.support == "won't need my stick"
+
+
+def test_a_fear_names_a_feeling_not_an_activity() -> None:
+    report = check_goal("Stop being scared of bending.")
+    assert report.criteria["specific"].met is False
+    assert "feeling" in report.criteria["specific"].message
+
+
+# 7. other languages ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "code", "name"), [
+    ("Caminar 1 km sin parar en 6 semanas.", "es", "Spanish"),
+    ("Marcher 500 mètres sans canne dans un mois.", "fr", "French"),
+])
+def test_a_goal_in_another_language_gets_no_verdict(text: str, code: str, name: str) -> None:
+    report = check_goal(text, confidence=8)
+    assert report.other_language == code and "not_english" in report.flags
+    assert all(report.criteria[k].met is None for k in ("specific", "measurable", "time_bound"))
+    assert not report.pain_only and report.language == []
+    page = shown(render_html(report))
+    assert f"written in {name}" in page and "reads English only" in page
+
+
+def test_the_lesson_says_the_checker_reads_english_only() -> None:
+    ex = GoalExercise("01-write-a-goal")
+    ex.text.value = "Subir las escaleras de mi casa sin ayuda en 4 semanas"
+    ex.button.click()
+    assert "reads English only" in shown(ex.feedback.value)
+
+
+# 8. evidence and ICF follow what decided it ---------------------------------------------------
+def test_a_date_is_no_amount_and_a_count_runs_to_its_noun() -> None:
+    report = check_goal("Plant out my tomatoes by 1 March, working in my vegetable beds for 20 "
+                        "minutes.")
+    assert report.criteria["time_bound"].evidence == ("by 1 March",)
+    assert "1" not in report.criteria["measurable"].evidence
+    amount = check_goal("Go to one planned social event a week.").criteria["measurable"]
+    assert "one planned social event" in amount.evidence
+
+
+def test_icf_follows_the_target_activity() -> None:
+    codes = [m.code for m in classify("Plant out my tomatoes, working in my vegetable beds "
+                                      "for 20 minutes")]
+    assert "d850" not in codes
+    codes = [m.code for m in classify("Ease my shoulder pain so that I can enjoy work again")]
+    assert codes[0] == "b280"
