@@ -7,10 +7,17 @@ factors and the support ladder are goalkit conventions, not published values: th
 starting point whose levels move in one direction. Places the rules cannot fill read
 ``[edit: ...]``; :func:`goalkit.gas_scale.validate_scale` flags them until they are rewritten.
 
+Each level reads as a sentence a patient understands, the parts in the order speech puts them:
+activity, amount, help, how often, by when ("Garden for 20 minutes with one rest, 3 days a
+week, within 6 weeks").
+
 >>> from goalkit.model import GoalParts
->>> scale = draft_scale(GoalParts(activity="Walk to the shop", quantity="1 km"))
->>> [lv.text for lv in scale.levels][2:]
-['Walk to the shop, 1 km', 'Walk to the shop, 1.5 km', 'Walk to the shop, at least 2 km']
+>>> scale = draft_scale(GoalParts(activity="Garden", quantity="20 minutes, 3 days a week"))
+>>> for level in scale.levels[2:]:
+...     print(level.text)
+Garden for 20 minutes, 3 days a week
+Garden for 30 minutes, 3 days a week
+Garden for at least 40 minutes, 3 days a week
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from goalkit._text import NUMBER_WORDS
 from goalkit.gas import LEVELS, GasError
-from goalkit.model import GasLevel, GasLevelText, GasScale, GoalParts
+from goalkit.model import TEXT, GasLevel, GasLevelText, GasScale, GoalParts
+from goalkit.smart_lex_measures import UNITS
 
 __all__ = [
     "CONTINUOUS_UNITS",
@@ -46,13 +55,18 @@ LOWER_QUANTITY_FACTORS: dict[int, float] = {-2: 1.5, -1: 1.5, 0: 1.0, 1: 0.75, 2
 # Time: a shorter deadline is better; -2 reads "not achieved within" twice the time.
 TIME_FACTORS: dict[int, float] = {-2: 2.0, -1: 1.5, 0: 1.0, 1: 0.75, 2: 0.5}
 # A whole number followed by one of these units is an amount that can take decimals (1.5 km);
-# any other whole number is a count and its levels stay whole (no 1.5 repetitions).
+# any other whole number is a count and its levels stay whole (no 1.5 repetitions, and no 7.5
+# minutes: nobody times a walk to the half minute). From the checker's unit table.
 CONTINUOUS_UNITS = frozenset(
-    ("km", "m", "metre", "metres", "meter", "meters", "mile", "miles", "cm", "minute", "minutes",
-     "min", "mins", "hour", "hours", "hr", "hrs", "h", "second", "seconds", "sec", "secs", "s",
-     "kg", "lb", "lbs", "pound", "pounds", "g", "litre", "litres", "liter", "liters", "l", "ml",
-     "%", "percent", "degrees")
-)
+    unit for unit, kind in UNITS.items() if kind in ("distance", "load", "percent")
+    and unit not in ("steps", "step", "stairs", "flight", "flights", "lap", "laps", "length",
+                     "lengths", "hole", "holes", "round", "rounds", "block", "blocks")
+) | {"hour", "hours", "hr", "hrs", "h", "cm", "litre", "litres", "liter", "liters", "l", "ml"}
+# Units of time an activity lasts: an amount of them reads "for 20 minutes".
+DURATION_UNITS = frozenset(unit for unit, kind in UNITS.items() if kind == "duration")
+# Words that mark how often: that part follows the rest after a comma ("..., 3 days a week").
+_FREQUENCY = re.compile(r"\b(a|per|each|every)\s+(day|week|month|morning|evening|night)\b|"
+                        r"\b(daily|weekly|nightly|twice|once)\b|/\s*(wk|week|day)\b", re.I)
 # Time units and the next smaller unit (with how many fit), used when rounding collides.
 TIME_UNITS: dict[str, tuple[str, int] | None] = {
     "day": None,
@@ -82,10 +96,9 @@ _SUPPORT_KEYWORDS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (3, ("independent", "on my own", "on their own", "on his own", "on her own", "by myself",
          "without help", "unaided", "alone")),
 )
-_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-}
+# Number words, from the one table goalkit reads them with (whole numbers only here).
+_WORDS = {w: int(v) for w, v in NUMBER_WORDS.items() if v == int(v) and w not in (
+    "once", "twice", "thrice", "first", "second", "third", "hundred", "thousand", "dozen")}
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")"
 _NUMBER = re.compile(r"(?<![\w.])" + _NUM + r"(?![\w]|\.\d)", re.IGNORECASE)
 _TIME = re.compile(r"(?<![\w.])" + _NUM + r"\s*(day|week|month|year)s?\b", re.IGNORECASE)
@@ -93,6 +106,8 @@ _LOWER_CUE = re.compile(
     r"\b(under|less than|fewer than|no more than|at most|below|within|max(?:imum)?)\s*$",
     re.IGNORECASE,
 )
+# A goal amount that starts so is a time to beat: "under 30 seconds".
+_TIMED_CUES = ("under", "in under", "less than", "within", "no more than", "at most", "below")
 _DURATION_CUE = re.compile(r"\bfor\s*$", re.IGNORECASE)
 _PROPORTION = re.compile(r"\d\s*(?:out of|/)\s*\d", re.IGNORECASE)
 EDIT_MARK = "[edit:"
@@ -109,10 +124,45 @@ def _fmt(v: float) -> str:
     return format(v, ".3g")
 
 
+def _amount(piece: str, activity: str, timed: bool) -> str:
+    """How an amount joins the activity: "for 20 minutes", "in under 30 seconds", "(1 km)".
+    ``timed``: the goal is a time to beat ("under 30 seconds"), so more time is worse."""
+    number = _NUMBER.search(piece)
+    if number is None or EDIT_MARK in piece:
+        return piece
+    low = piece.lower()
+    if _PROPORTION.search(piece):
+        return f"in {piece}"  # "in 3 out of 3 attempts"
+    after = piece[number.end():].split()
+    unit = after[0].lower().strip(".,;") if after else ""
+    lead = piece[: number.start()].strip().lower()
+    if unit in DURATION_UNITS and low.split()[0] not in ("for", "in", "within", "over"):
+        if timed:
+            return f"taking {piece}" if lead.startswith("more") else f"in {piece}"
+        return f"for {piece}"
+    if len(activity.split()) > 1 and unit not in ("times", "time") and lead in (
+            "", "less than", "more than", "at least", "up to", "under", "over", "no more than"):
+        return f"({piece})"  # "Walk to the shop (1 km)": the distance of the whole route
+    return piece
+
+
 def _compose(parts: GoalParts, **override: str) -> str:
-    fields = ("activity", "support", "quantity", "time_frame")
-    texts = (override.get(f, getattr(parts, f)).strip() for f in fields)
-    return ", ".join(t for t in texts if t)
+    """The parts as one sentence: activity, amount, help, how often, by when."""
+    activity, support, quantity, time = (override.get(f, getattr(parts, f)).strip() for f in (
+        "activity", "support", "quantity", "time_frame"))
+    timed = parts.quantity.strip().lower().startswith(_TIMED_CUES)
+    pieces = [p.strip() for p in quantity.split(",") if p.strip()] if quantity else []
+    amounts_ = [_amount(p, activity, timed) for p in pieces if not _FREQUENCY.search(p)]
+    often = [p for p in pieces if _FREQUENCY.search(p)]
+    text = " ".join(t for t in (activity, *amounts_, support) if t)
+    if often:
+        text = f"{text}, {', '.join(often)}" if text else ", ".join(often)
+    if time and time.startswith("not achieved"):
+        text = f"{text}: {time}"
+    elif time:
+        text = f"{text}, {time}" if "," in support else f"{text} {time}"
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
 
 
 def _relative(what: tuple[str, str], level: int, text: str) -> str:
@@ -236,9 +286,14 @@ def draft_scale(parts: GoalParts, vary: Vary = "quantity", baseline: int = -1) -
             "fill it in or vary another part"
         )
     varied = rule(written)
-    levels = [GasLevelText(level=0, text=_compose(parts))]
-    for lv, text in varied.items():
-        levels.append(GasLevelText(level=lv, text=_compose(parts, **{field: text})))
+    texts = {0: _compose(parts)} | {lv: _compose(parts, **{field: text})
+                                    for lv, text in varied.items()}
+    longest = max(len(t) for t in texts.values())
+    if longest > TEXT:
+        raise GasError(f"the goal's parts are too long to draft levels from (a level would be "
+                       f"{longest:,} characters; at most {TEXT:,}): shorten them")
+    levels = [GasLevelText(level=lv, text=text) for lv, text in sorted(
+        texts.items(), key=lambda item: item[0] != 0)]
     level: GasLevel = baseline  # type: ignore[assignment]  # checked against LEVELS above
     return GasScale(levels=tuple(levels), baseline=level)
 

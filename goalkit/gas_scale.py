@@ -10,6 +10,10 @@ worse state is plausible; Turner-Stokes 2009). :func:`format_findings` renders t
 >>> scale = draft_scale(GoalParts(activity="Walk", support="with supervision"), vary="support")
 >>> print(format_findings(validate_scale(scale)).splitlines()[3])
 [ok] Support lessens step by step from -2 to +2.
+
+:func:`validate_scale` also flags amounts nobody would time or count ("7.5 minutes"), levels
+that turn the goal into pain, and, given the goal, outer levels left exactly as goalkit drafted
+them (the rules guess most there).
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from goalkit.gas_draft import EDIT_MARK, amounts, support_rung
+from goalkit.gas import GasError
+from goalkit.gas_draft import EDIT_MARK, amounts, draft_scale, support_rung
 from goalkit.model import GasScale, Goal
+from goalkit.smart import check_goal
+from goalkit.smart_lex_relevant import STOPWORDS
 
 __all__ = ["SCALE_RULES", "ScaleFinding", "format_findings", "validate_scale"]
 
@@ -96,10 +103,7 @@ def _ordered(scale: GasScale, goal: Goal | None) -> ScaleFinding:
                         "Make each level a step beyond the one below it.")
 
 
-_STOP = frozenset(
-    ("the", "and", "for", "with", "can", "will", "able", "into", "from", "that", "this", "then",
-     "than", "per", "out", "my")
-)
+_STOP = STOPWORDS
 
 
 def _content(text: str) -> set[str]:
@@ -120,6 +124,63 @@ def _expected_at_0(scale: GasScale, goal: Goal | None) -> ScaleFinding:
     return ScaleFinding("expected_at_0", True, "Level 0 describes the expected outcome.")
 
 
+# An amount nobody would time or count: "7.5 minutes", "22.5 seconds", "2.5 times".
+_ODD = re.compile(r"(?<![\w.])(\d+\.\d+)\s*(minutes?|mins?|seconds?|secs?|s|times?|reps?|"
+                  r"repetitions?|steps?|laps?|lengths?|stairs|days?|weeks?|attempts?)\b", re.I)
+
+
+def _plain_amounts(scale: GasScale, goal: Goal | None) -> ScaleFinding:
+    odd = [(lv.level, m.group(0)) for lv in scale.levels for m in _ODD.finditer(lv.text)]
+    if odd:
+        shown = ", ".join(f"{lv:+d} '{text}'" for lv, text in odd)
+        return ScaleFinding("plain_amounts", False, f"Odd amounts: {shown}.",
+                            "Round each to an amount the patient can time or count "
+                            "(e.g. 8 minutes, not 7.5).")
+    return ScaleFinding("plain_amounts", True, "Every amount can be timed or counted.")
+
+
+def _no_pain_levels(scale: GasScale, goal: Goal | None) -> ScaleFinding:
+    """Read through the goal reader: a level whose target is pain, or that makes pain a
+    condition, where the expected outcome (level 0) does neither."""
+    def pain(text: str) -> bool:
+        report = check_goal(text) if text.strip() else None
+        return report is not None and (report.pain_only or report.pain_condition is not None)
+
+    if pain(scale.text(0)):
+        return ScaleFinding("no_pain_levels", True, "Level 0 is the goal as agreed.")
+    turned = [f"{lv.level:+d}" for lv in scale.levels if lv.level and pain(lv.text)]
+    if turned:
+        return ScaleFinding(
+            "no_pain_levels", False,
+            f"Levels {', '.join(turned)} turn the goal into pain.",
+            "Keep every level about the activity (its amount, help or time) and track pain as a "
+            "measure beside the goal: the chronic-pain lesson's trap is a goal that waits for the "
+            "pain to go.")
+    return ScaleFinding("no_pain_levels", True, "Every level is about the activity, not pain.")
+
+
+def _reviewed(scale: GasScale, goal: Goal | None) -> ScaleFinding:
+    """The outer levels are where the drafting rules guess most: flag them left as drafted."""
+    if goal is None or not goal.parts.activity.strip():
+        return ScaleFinding("reviewed", True, "No goal parts given to compare with goalkit's "
+                            "draft.")
+    drafted: set[tuple[int, str]] = set()
+    for vary in ("quantity", "support", "time"):
+        try:
+            draft = draft_scale(goal.parts, vary)
+        except GasError:
+            continue
+        drafted |= {(lv.level, _norm(lv.text)) for lv in draft.levels if abs(lv.level) == 2}
+    left = [f"{lv.level:+d}" for lv in scale.levels
+            if abs(lv.level) == 2 and (lv.level, _norm(lv.text)) in drafted]
+    if left:
+        return ScaleFinding("reviewed", None,
+                            f"Levels {', '.join(left)} are goalkit's draft, unchanged.",
+                            "Read them with the patient: is that much less (or much more) "
+                            "than expected for them?")
+    return ScaleFinding("reviewed", True, "The outer levels are in the clinician's words.")
+
+
 def _baseline_marked(scale: GasScale, goal: Goal | None) -> ScaleFinding:
     if scale.baseline == -1:
         return ScaleFinding("baseline_marked", True, "Baseline is -1, the usual starting point.")
@@ -134,7 +195,8 @@ def _baseline_marked(scale: GasScale, goal: Goal | None) -> ScaleFinding:
 
 # Checks run in this order; each returns one finding.
 SCALE_RULES: tuple[Callable[[GasScale, Goal | None], ScaleFinding], ...] = (
-    _non_empty, _no_placeholders, _distinct, _ordered, _expected_at_0, _baseline_marked,
+    _non_empty, _no_placeholders, _distinct, _ordered, _plain_amounts, _no_pain_levels,
+    _expected_at_0, _reviewed, _baseline_marked,
 )
 
 

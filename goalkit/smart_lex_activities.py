@@ -92,7 +92,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "exercise", "work out", "stretch", "plank", "bridges", "lunge", "press ups",
         "push ups", "sit ups", "practise", "practice", "meditate", "relaxation",
         "breathing exercises", "keep <det>? diary", "diary", "pace", "pacing",
-        "home exercise", "home program", "home programme",
+        "home exercise", "home program", "home programme", "flare up plan", "flare plan",
+        "pacing plan", "pain management plan", "flare up routine",
     ),
     "sleep": ("sleep",),
     "hand": (

@@ -18,6 +18,7 @@ __all__ = [
     "NOUN_MARKERS",
     "OCCASIONS",
     "PLACES",
+    "PLAN_NOUNS",
     "RETURN_EXAMPLE",
     "RETURN_EXTENTS",
     "SUPPORT_NOUNS",
@@ -91,6 +92,9 @@ NOUN_MARKERS = frozenset({"more", "less", "much"})
 COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training", "visit",
                                "class", "shift", "game", "match", "practice", "run", "walk",
                                "workout", "appointment", "treatment", "lesson", "flight"})
+# Nouns that make a pain word part of a coping tool: "flare-up plan", "pain diary".
+PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit"})
+
 # Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
 COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",
                           "living", "handle", "handling", "help", "helps"})

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 from goalkit import smart_rules as R
 from goalkit._text import PhraseIndex, build_lemmas, tokenize
-from goalkit.smart_grammar import CLAUSE_END, clause_end
+from goalkit.smart_grammar import CLAUSE_END, clause_end, norm_at
 from goalkit.smart_hits import Hit, Scan
 from goalkit.smart_roles import find_roles
 from goalkit.smart_scan_activities import find_outcomes, find_support, resolve_activities
@@ -109,8 +109,11 @@ def _reasons(scan: Scan) -> None:
 
 
 def _pain(scan: Scan) -> None:
-    """Feelings said about pain ("manage my pain better") belong to the pain target."""
+    """Feelings said about pain ("manage my pain better") belong to the pain target; a pain
+    word naming a coping tool ("my flare-up plan", "a pain diary") is no pain at all."""
     toks = scan.tokens
+    scan.hits["pain"] = [p for p in scan.hits.get("pain", ())
+                         if not R.PLAN_NOUNS & {norm_at(toks, p.end), norm_at(toks, p.end + 1)}]
     breaks = [i for i, t in enumerate(toks) if t.norm in CLAUSE_END or t.norm == "and"]
     pain_starts = sorted(p.start for p in scan.hits.get("pain", ()))
     states = []

@@ -53,8 +53,9 @@ def find_support(scan: Scan) -> None:
             if norm in R.SUPPORT_NOUNS:
                 found = j
                 break
-            if "pain" in toks[j].keys or norm in ("discomfort", "hurting", "flare"):
-                pain = True
+            if ("pain" in toks[j].keys or norm in ("discomfort", "hurting", "flare")) and not (
+                    R.PLAN_NOUNS & {norm_at(toks, j + 1), norm_at(toks, j + 2)}):
+                pain = True  # (not "without trying my flare-up plan": a plan, not pain)
                 found = j
                 break
             j += 1

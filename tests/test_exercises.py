@@ -275,15 +275,21 @@ def test_gas_builder_drafts_checks_and_records(sam: LearnerResults) -> None:
     gas = GasBuilder(activity="Walk to the shop", quantity="1 km", time_frame="within 6 weeks",
                      results=sam)
     gas.draft_button.click()
-    assert gas.levels[0].value == "Walk to the shop, 1 km, within 6 weeks"
-    assert gas.levels[2].value == "Walk to the shop, at least 2 km, within 6 weeks"
+    assert gas.levels[0].value == "Walk to the shop (1 km) within 6 weeks"
+    assert gas.levels[2].value == "Walk to the shop (at least 2 km) within 6 weeks"
     gas.check_button.click()
-    assert "6 of 6 checks passed" in shown(gas.findings.value)
+    # the outer levels left as drafted are for the learner to read with the patient
+    assert "8 of 9 checks passed" in shown(gas.findings.value)
+    assert "Levels -2, +2 are goalkit's draft, unchanged" in shown(gas.findings.value)
+    gas.levels[-2].value = "Walk to the end of the road, less than 0.5 km, within 6 weeks"
+    gas.levels[2].value = "Walk to the shop and on to the park, 2 km or more, within 6 weeks"
+    gas.check_button.click()
+    assert "9 of 9 checks passed" in shown(gas.findings.value)
     gas.levels[1].value = gas.levels[-1].value  # now two levels say the same
     gas.check_button.click()
     assert "Two or more levels have the same description" in shown(gas.findings.value)
     assert [(r["kind"], r["score"], r["max_score"]) for r in lines(sam)] == [
-        ("gas", 6, 6), ("gas", 4, 6)]
+        ("gas", 8, 9), ("gas", 9, 9), ("gas", 7, 9)]
 
 
 def test_gas_builder_support_ladder_and_errors(sam: LearnerResults) -> None:

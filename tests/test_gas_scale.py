@@ -25,7 +25,8 @@ def finding(s: GasScale, rule: str, goal: Goal | None = None) -> ScaleFinding:
 def test_a_good_scale_passes_every_rule() -> None:
     findings = validate_scale(scale(*GOOD))
     assert [f.rule for f in findings] == [
-        "non_empty", "no_placeholders", "distinct", "ordered", "expected_at_0", "baseline_marked",
+        "non_empty", "no_placeholders", "distinct", "ordered", "plain_amounts", "no_pain_levels",
+        "expected_at_0", "reviewed", "baseline_marked",
     ]
     assert len(findings) == len(SCALE_RULES)
     assert all(f.met for f in findings)
@@ -89,3 +90,33 @@ def test_format_findings_marks_each_line() -> None:
     assert lines[0].startswith("[fix]") and "Describe what the patient" in lines[0]
     assert lines[-1].startswith("[fix] Baseline is +0")
     assert "[ok] No drafting notes are left." in lines
+
+
+def test_odd_amounts_are_flagged() -> None:
+    f = finding(scale("Walk for 3 minutes", "Walk for 5 minutes", "Walk for 7.5 minutes",
+                      "Walk for 10 minutes", "Walk for 15 minutes"), "plain_amounts")
+    assert f.met is False and "'7.5 minutes'" in f.message and "+0" in f.message
+    assert finding(scale(*GOOD), "plain_amounts").met is True
+
+
+def test_a_level_that_turns_the_goal_into_pain_is_flagged() -> None:
+    f = finding(scale("Back pain above 6/10 on most days", "Walk 400 m", "Walk 800 m",
+                      "Walk 1 km", "Walk 1 km without back pain"), "no_pain_levels")
+    assert f.met is False and "-2, +2" in f.message and "measure beside the goal" in f.suggestion
+
+
+def test_outer_levels_left_as_drafted_are_for_the_clinician_to_read() -> None:
+    from goalkit.gas_draft import draft_scale
+    from goalkit.model import Goal, GoalParts
+
+    parts = GoalParts(activity="Walk to the shop", quantity="1 km", time_frame="within 6 weeks")
+    goal = Goal(id="g1", role="primary", statement="Walk to the shop, 1 km, within 6 weeks",
+                parts=parts)
+    drafted = draft_scale(parts)
+    f = next(x for x in validate_scale(drafted, goal) if x.rule == "reviewed")
+    assert f.met is None and "-2, +2" in f.message
+    edited = drafted.model_copy(update={"levels": tuple(
+        lv.model_copy(update={"text": "Walks to the corner and back"}) if lv.level == -2 else
+        lv.model_copy(update={"text": "Walks to the shop and on to the park"})
+        if lv.level == 2 else lv for lv in drafted.levels)})
+    assert next(x for x in validate_scale(edited, goal) if x.rule == "reviewed").met is True

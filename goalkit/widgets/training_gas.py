@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..gas_draft import draft_scale
 from ..gas_scale import SCALE_RULES, validate_scale
-from ..model import GasLevelText, GasScale, GoalParts
+from ..model import GasLevelText, GasScale, Goal, GoalParts
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
 from .exercises import Exercise
@@ -94,7 +94,10 @@ class GasBuilder(Exercise):
 
     def _check(self) -> None:
         scale = self.scale
-        findings = validate_scale(scale)
+        parts = self.goal_parts
+        goal = Goal(id="exercise", role="primary", statement=scale.text(0), parts=parts) \
+            if parts.activity.strip() else None
+        findings = validate_scale(scale, goal)
         passed = sum(f.met is True for f in findings)
         text = " | ".join(f"{lv:+d}: {box.value}" for lv, box in self.levels.items())
         self.save(Attempt(self.exercise, "gas", passed, len(SCALE_RULES), text))
