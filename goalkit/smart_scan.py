@@ -36,9 +36,10 @@ from goalkit.smart_shorthand import expand
 
 __all__ = ["DETECTORS", "KNOWN_WORDS", "MAX_CHARS", "Hit", "Scan", "scan_text"]
 
-# A goal is a sentence or two. Longer input is cut here (and the report says so), which also
-# bounds the work done on pasted documents.
-MAX_CHARS = 5000
+# A goal is a sentence or two, and a worksheet holds at most 2,000 characters of it
+# (goalkit.model.TEXT). Longer input is cut here (and the report says so), which also bounds
+# the work done on pasted documents.
+MAX_CHARS = 2000
 
 
 # --- the phrase index over every lexicon ----------------------------------------------------
