@@ -239,6 +239,15 @@ def assert_exports_inert(ws: Worksheet) -> None:
         assert fileformat.loads(export.to_json(ws, deidentify=deid)).id == ws.id
     assert fileformat.loads(export.to_json(ws)) == ws
     assert to_pdf(ws, today=today).startswith(b"%PDF-")
+    assert_new_exports_inert(ws)
+
+
+def assert_new_exports_inert(ws: Worksheet) -> None:
+    """The plan's other homes (issue 15): the FHIR bundle reads back to the same worksheet."""
+    from goalkit.export.fhir import from_fhir
+
+    assert from_fhir(export.to_fhir(ws)) == ws
+    assert from_fhir(export.to_fhir(ws, deidentify=True)).clinician is None
 
 
 def one_line(message: str) -> None:
@@ -299,7 +308,8 @@ def entry_cli(case: Case, folder: Path) -> None:
             assert code == 0, err
             assert len(written) == 1, written
             assert re.fullmatch(
-                rf"goalkit-[A-Za-z0-9_-]+-\d{{4}}-\d{{2}}-\d{{2}}\.{fmt}", written[0]
+                rf"goalkit-[A-Za-z0-9_-]+-\d{{4}}-\d{{2}}-\d{{2}}\.{export.file_extension(fmt)}",
+                written[0],
             )
 
 

@@ -14,24 +14,28 @@ from ..export.deidentify import DROPPED
 from ..export.html import to_html
 from .common import Messages, Panel, styled
 
-__all__ = ["ExportPanel", "download_link"]
+__all__ = ["ELSEWHERE", "ExportPanel", "download_link"]
 
 MIME = {
     "pdf": "application/pdf",
     "html": "text/html",
     "json": "application/json",
     "csv": "text/csv",
+    "ics": "text/calendar",
 }
+ELSEWHERE = (("fhir", "FHIR R4 bundle (for the health record)"),)
+"""Downloads for the plan's other homes, beside the handout and chart copy."""
 
 
-def download_link(data: bytes, filename: str, label: str) -> str:
-    """An ``<a download>`` holding the file as a data URI: how Voilà hands over a file."""
+def download_link(data: bytes, filename: str, label: str, kind: str | None = None) -> str:
+    """An ``<a download>`` holding the file as a data URI: how Voilà hands over a file.
+    ``kind`` (the export format) names its CSS class; by default the file's extension."""
     ext = filename.rsplit(".", 1)[-1]
     uri = f"data:{MIME[ext]};base64,{base64.b64encode(data).decode('ascii')}"
     return str(
         Markup(
             '<a class="goalkit-download goalkit-download-{}" download="{}" href="{}">{}</a>'
-        ).format(ext, filename, uri, label)
+        ).format(kind or ext, filename, uri, label)
     )
 
 
@@ -62,6 +66,8 @@ class ExportPanel(Panel):
             "stay: read it before it leaves the clinic.</small>"
         )
         self.links = styled(w.HTML(), "goalkit-export-links")
+        # the plan's other homes (issue 15): the health record, the patient's calendar
+        self.elsewhere = styled(w.HTML(), "goalkit-export-elsewhere")
         self.make = styled(
             w.Button(description="Prepare downloads", button_style="primary", icon="download"),
             "goalkit-export-make",
@@ -86,6 +92,7 @@ class ExportPanel(Panel):
                     w.HBox([self.patient_only, self.deidentify]),
                     self.deidentify_help,
                     self.links,
+                    self.elsewhere,
                     self.preview_button,
                     self.preview_html,
                     w.HTML(
@@ -120,6 +127,15 @@ class ExportPanel(Panel):
                 label,
             )
             for ext, options, label in files
+        )
+        self.elsewhere.value = " · ".join(
+            download_link(
+                export.render(ws, fmt, deidentify=deidentified),
+                export.default_filename(ws, export.file_extension(fmt), deidentified=deidentified),
+                label,
+                kind=fmt,
+            )
+            for fmt, label in ELSEWHERE
         )
         if saved:
             self.messages.say("Downloads ready: click a link to save the file.")

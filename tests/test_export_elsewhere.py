@@ -1,0 +1,43 @@
+"""The export panel's additions of issue 15, headless: the FHIR and calendar downloads, the
+reading level and the language of the handout."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from goalkit import fileformat
+from goalkit.export.fhir import from_fhir
+from goalkit.store import Store
+from goalkit.widgets.app import WorksheetApp
+from goalkit.widgets.export_panel import ExportPanel
+from tests.conftest import full_worksheet, upload_file
+
+
+def _panel(store: Store) -> ExportPanel:
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    upload_file(app, "plan.json", fileformat.dumps(full_worksheet()).encode())
+    panel = app.panels["export"]
+    assert isinstance(panel, ExportPanel)
+    return panel
+
+
+def _files(html: str) -> dict[str, tuple[str, bytes]]:
+    found = re.findall(
+        r'goalkit-download-([a-z]+)" download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', html
+    )
+    return {kind: (name, base64.b64decode(data)) for kind, name, data in found}
+
+
+def test_fhir_download_reads_back_to_the_worksheet(store: Store) -> None:
+    panel = _panel(store)
+    panel.make.click()
+    files = _files(panel.elsewhere.value)
+    name, data = files["fhir"]
+    assert name.endswith(".fhir.json") and "P-014" not in name
+    assert from_fhir(data) == panel.ws  # the worksheet on screen, as saved
+    panel.deidentify.value = True
+    panel.make.click()
+    name, data = _files(panel.elsewhere.value)["fhir"]
+    assert name.endswith("-deidentified.fhir.json")
+    assert from_fhir(data).clinician is None
