@@ -243,11 +243,20 @@ def assert_exports_inert(ws: Worksheet) -> None:
 
 
 def assert_new_exports_inert(ws: Worksheet) -> None:
-    """The plan's other homes (issue 15): the FHIR bundle reads back to the same worksheet."""
+    """The plan's other homes (issue 15): the FHIR bundle reads back to the same worksheet; the
+    calendar parses back with one event per date and no control character in it."""
+    import icalendar
+
     from goalkit.export.fhir import from_fhir
 
     assert from_fhir(export.to_fhir(ws)) == ws
     assert from_fhir(export.to_fhir(ws, deidentify=True)).clinician is None
+    text = export.to_ics(ws)
+    assert not re.search(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]", text), "control character"
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    dates = [s.target_date for g in ws.goals for s in g.steps if s.target_date]
+    assert len(events) == len(dates) + len(ws.reviews)
+    assert len({str(e["uid"]) for e in events}) == len(events)
 
 
 def one_line(message: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import re
 
+import icalendar
+
 from goalkit import fileformat
 from goalkit.export.fhir import from_fhir
 from goalkit.store import Store
@@ -41,3 +43,13 @@ def test_fhir_download_reads_back_to_the_worksheet(store: Store) -> None:
     name, data = _files(panel.elsewhere.value)["fhir"]
     assert name.endswith("-deidentified.fhir.json")
     assert from_fhir(data).clinician is None
+
+
+def test_calendar_download_holds_the_dates(store: Store) -> None:
+    panel = _panel(store)
+    panel.make.click()
+    name, data = _files(panel.elsewhere.value)["ics"]
+    assert name.endswith(".ics") and "P-014" not in name
+    assert 'data:text/calendar;base64,' in panel.elsewhere.value
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert [str(e["summary"]) for e in events][-1] == "Goal review"

@@ -1,9 +1,9 @@
 """Exporters: each turns a worksheet into text or bytes; the caller decides where they go.
 
 ``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2), ``to_pdf``
-(goalkit's own engine, WeasyPrint where the text needs it) and ``to_fhir`` (a FHIR R4 Bundle,
-``fhir.resources``). Heavy libraries load only when an
-exporter is called, so ``import goalkit.export`` stays light.
+(goalkit's own engine, WeasyPrint where the text needs it), ``to_fhir`` (a FHIR R4 Bundle,
+``fhir.resources``) and ``to_ics`` (the steps' and reviews' dates, ``icalendar``). Heavy
+libraries load only when an exporter is called, so ``import goalkit.export`` stays light.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .json import to_json
 if TYPE_CHECKING:  # pragma: no cover
     from .fhir import to_fhir
     from .html import to_html
+    from .ics import to_ics
     from .pdf import to_pdf
 
 __all__ = [
@@ -28,11 +29,12 @@ __all__ = [
     "to_csv",
     "to_fhir",
     "to_html",
+    "to_ics",
     "to_json",
     "to_pdf",
 ]
 
-FORMATS = ("pdf", "html", "json", "csv", "fhir")
+FORMATS = ("pdf", "html", "json", "csv", "fhir", "ics")
 """Formats :func:`render` can produce."""
 
 
@@ -70,6 +72,10 @@ def __getattr__(name: str) -> Any:
         from .fhir import to_fhir
 
         return to_fhir
+    if name == "to_ics":
+        from .ics import to_ics
+
+        return to_ics
     raise AttributeError(f"module 'goalkit.export' has no attribute {name!r}")
 
 
@@ -99,4 +105,8 @@ def render(worksheet: Worksheet, fmt: str, **options: Any) -> bytes:
         from .fhir import to_fhir
 
         return to_fhir(worksheet).encode("utf-8")
+    if fmt == "ics":
+        from .ics import to_ics
+
+        return to_ics(worksheet).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -23,7 +23,10 @@ MIME = {
     "csv": "text/csv",
     "ics": "text/calendar",
 }
-ELSEWHERE = (("fhir", "FHIR R4 bundle (for the health record)"),)
+ELSEWHERE = (
+    ("fhir", "FHIR R4 bundle (for the health record)"),
+    ("ics", "Calendar (steps and reviews, for the phone)"),
+)
 """Downloads for the plan's other homes, beside the handout and chart copy."""
 
 
