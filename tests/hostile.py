@@ -257,6 +257,11 @@ def assert_new_exports_inert(ws: Worksheet) -> None:
     dates = [s.target_date for g in ws.goals for s in g.steps if s.target_date]
     assert len(events) == len(dates) + len(ws.reviews)
     assert len({str(e["uid"]) for e in events}) == len(events)
+    from goalkit.export import readability
+
+    report = readability.assess(ws)
+    assert report.patient_part.words > 0
+    assert_inert_html(readability.render_html(report))
 
 
 def one_line(message: str) -> None:

@@ -53,3 +53,12 @@ def test_calendar_download_holds_the_dates(store: Store) -> None:
     assert 'data:text/calendar;base64,' in panel.elsewhere.value
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert [str(e["summary"]) for e in events][-1] == "Goal review"
+
+
+def test_reading_level_is_shown_beside_its_target(store: Store) -> None:
+    panel = _panel(store)
+    panel.preview_button.click()
+    shown = panel.reading.value
+    assert "Reading level of the patient part" in shown
+    assert "Target for patient handouts: grade 6-8 or below" in shown
+    assert re.search(r"grade \d+\.\d, (easy to read|within|harder)", shown)

@@ -71,6 +71,7 @@ class ExportPanel(Panel):
         self.links = styled(w.HTML(), "goalkit-export-links")
         # the plan's other homes (issue 15): the health record, the patient's calendar
         self.elsewhere = styled(w.HTML(), "goalkit-export-elsewhere")
+        self.reading = styled(w.HTML(), "goalkit-export-reading")  # shown with the handout
         self.make = styled(
             w.Button(description="Prepare downloads", button_style="primary", icon="download"),
             "goalkit-export-make",
@@ -96,6 +97,7 @@ class ExportPanel(Panel):
                     self.deidentify_help,
                     self.links,
                     self.elsewhere,
+                    self.reading,
                     self.preview_button,
                     self.preview_html,
                     w.HTML(
@@ -140,6 +142,7 @@ class ExportPanel(Panel):
             )
             for fmt, label in ELSEWHERE
         )
+        self.show_reading()
         if saved:
             self.messages.say("Downloads ready: click a link to save the file.")
         else:
@@ -151,6 +154,13 @@ class ExportPanel(Panel):
 
     def preview(self) -> None:
         self.preview_html.value = to_html(self.ws, standalone=False, page_size=self.page_size.value)
+        self.show_reading()
+
+    def show_reading(self) -> None:
+        """The patient part's reading level beside its target, and the long words typed."""
+        from ..export import readability
+
+        self.reading.value = readability.render_html(readability.assess(self.ws))
 
     def refresh_history(self) -> None:
         if self.session.revision is None:
