@@ -57,6 +57,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ._io import write_atomic
 
     worksheet = fileformat.load(args.worksheet)
+    if args.language:  # the patient page's language, for this export
+        from .model import evolve
+
+        worksheet = evolve(worksheet, language=args.language)
     options: dict[str, object] = {}
     if args.to in ("pdf", "html"):
         options = {"page_size": args.paper, "clinician": not args.patient_only}
@@ -133,6 +137,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
+    from .export.i18n import LANGUAGES
 
     parser = _Parser(
         prog="goalkit",
@@ -160,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--patient-only",
         action="store_true",
         help="PDF/HTML: only the patient's page, without the clinician summary",
+    )
+    p.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="the patient page's language (default: the worksheet's own)",
     )
     p.add_argument(
         "--deidentify",

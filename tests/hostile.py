@@ -258,7 +258,9 @@ def assert_new_exports_inert(ws: Worksheet) -> None:
     assert len(events) == len(dates) + len(ws.reviews)
     assert len({str(e["uid"]) for e in events}) == len(events)
     from goalkit.export import readability
+    from goalkit.export.html import to_html
 
+    assert_inert_html(to_html(ws, language="es", today=dt.date(2026, 1, 20)))
     report = readability.assess(ws)
     assert report.patient_part.words > 0
     assert_inert_html(readability.render_html(report))

@@ -69,7 +69,10 @@ def test_the_bundle_validates_resource_by_resource() -> None:
 def test_the_patient_is_only_the_pseudonymous_reference() -> None:
     text = to_fhir(full_worksheet())
     [patient] = _resources(text, "Patient")
-    assert set(patient) == {"resourceType", "id", "identifier"}
+    assert set(patient) == {"resourceType", "id", "identifier", "communication"}
+    assert patient["communication"] == [
+        {"language": {"coding": [{"system": "urn:ietf:bcp:47", "code": "en"}]}, "preferred": True}
+    ]
     assert patient["identifier"][0]["value"] == "P-014"
     assert text.count("P-014") == 1  # nowhere else: not in ids, addresses or text
 

@@ -380,6 +380,9 @@ def _bundle(ws: Worksheet) -> dict[str, Any]:
     patient: dict[str, Any] = {"resourceType": "Patient"}
     if ws.patient_ref:
         patient["identifier"] = _ident("patient-ref", ws.patient_ref)
+    patient["communication"] = [
+        {"language": _concept(BCP47, ws.language), "preferred": True}
+    ]  # the patient's language, which the patient page is written in
     entries = [
         _entry(urls, ("patient",), patient),
         _entry(urls, ("careplan",), _care_plan(ws, urls)),
@@ -669,6 +672,8 @@ def _worksheet_doc(doc: dict[str, Any]) -> dict[str, Any]:
         ws["context"] = _has(cat, CODES + "context") or ws.get("context")
     patients = b.of("Patient")
     ws["patient_ref"] = (_identifier(patients[0], "patient-ref") or "") if patients else ""
+    if patients and (comms := patients[0].get("communication")):
+        ws["language"] = _has(comms[0].get("language"), BCP47)
     if people := b.of("RelatedPerson"):
         rel = (people[0].get("relationship") or [{}])[0].get("text", "")
         ws["support"] = {

@@ -7,8 +7,9 @@ fires 15 hours before the day starts, that is at 09:00 the day before, in the ph
 Only ``DTSTAMP`` is a time: the worksheet's last change, in UTC.
 
 Neither the calendar nor any event is named after the patient: the calendar is "My goal plan",
-events are the steps as typed and "Goal review". Control characters, which iCalendar text
-cannot hold, are dropped; everything else is kept as typed.
+events are the steps as typed and "Goal review" (goalkit's words, in the worksheet's
+language). Control characters, which iCalendar text cannot hold, are dropped; everything else
+is kept as typed.
 
 >>> import datetime as dt
 >>> from goalkit.model import Review, Worksheet
@@ -26,7 +27,7 @@ from ..model import Worksheet
 
 __all__ = ["CALENDAR_NAME", "REMINDER", "to_ics"]
 
-CALENDAR_NAME = "My goal plan"
+CALENDAR_NAME = "My goal plan"  # a message id: shown translated
 REMINDER = dt.timedelta(hours=-15)
 """Alarm offset from the start of an all-day event: 09:00 on the day before."""
 
@@ -47,12 +48,15 @@ def to_ics(ws: Worksheet, *, deidentify: bool = False) -> str:
         from .deidentify import deidentify as strip
 
         ws = strip(ws)
+    from .i18n import translator
+
+    _ = translator(ws.language).gettext
     cal = icalendar.Calendar()
     cal.add("prodid", "-//goalkit//goal plan//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME)
+    cal.add("x-wr-calname", _(CALENDAR_NAME))
     stamp = ws.updated.astimezone(dt.UTC)
     seen: set[str] = set()
 
@@ -72,7 +76,7 @@ def to_ics(ws: Worksheet, *, deidentify: bool = False) -> str:
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", REMINDER)
-        alarm.add("description", _clean(f"Tomorrow: {summary}"))
+        alarm.add("description", _clean(_("Tomorrow: %(what)s") % {"what": summary}))
         ev.add_component(alarm)
         cal.add_component(ev)
 
@@ -82,10 +86,10 @@ def to_ics(ws: Worksheet, *, deidentify: bool = False) -> str:
                 event(
                     f"step-{goal.id}-{step.id}",
                     step.target_date,
-                    step.text or "A step toward my goal",
-                    f"Goal: {goal.statement}" if goal.statement else "",
+                    step.text or _("A step toward my goal"),
+                    _("Goal: %(goal)s") % {"goal": goal.statement} if goal.statement else "",
                 )
     for review in ws.reviews:
-        event(f"review-{review.id}", review.date, "Goal review", review.purpose)
+        event(f"review-{review.id}", review.date, _("Goal review"), review.purpose)
     text: str = cal.to_ical().decode("utf-8")
     return text

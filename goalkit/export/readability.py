@@ -20,6 +20,7 @@ Flesch-Kincaid was fitted to English; for another language its grade is a rough 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -167,18 +168,22 @@ class _PatientText(HTMLParser):
             self.parts.append(data)
 
 
-def patient_text(ws: Worksheet, language: str | None = None) -> str:
-    """The patient page's text as the patient reads it (fixed wording and typed text)."""
+def patient_text(
+    ws: Worksheet, language: str | None = None, *, today: dt.date | None = None
+) -> str:
+    """The patient page's text as the patient reads it (fixed wording and typed text), in
+    ``language`` (default: the worksheet's)."""
     from .html import to_html
 
-    options: dict[str, Any] = {"language": language} if language else {}
-    html = to_html(ws, standalone=False, clinician=False, charts=False, **options)
+    html = to_html(
+        ws, standalone=False, clinician=False, charts=False, language=language, today=today
+    )
     parser = _PatientText()
     parser.feed(html)
     return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
 
 
-def typed_texts(ws: Worksheet) -> list[tuple[str, str]]:
+def typed_texts(ws: Worksheet, today: dt.date | None = None) -> list[tuple[str, str]]:
     """(where, text) for every typed text the patient page shows, in page order."""
     out: list[tuple[str, str]] = []
     out += [(f"What matters {n}", p.text) for n, p in enumerate(ws.priorities, 1)]
@@ -192,19 +197,23 @@ def typed_texts(ws: Worksheet) -> list[tuple[str, str]]:
     if ws.support is not None:
         helper = ws.support
         out += [("Who helps", helper.relationship), ("Who helps: how", helper.how_they_help)]
-    upcoming = ws.next_review()
+    upcoming = ws.next_review(today)
     if upcoming is not None:
         out.append(("Next review", upcoming.purpose))
     return [(where, text) for where, text in out if text.strip()]
 
 
-def assess(ws: Worksheet, language: str | None = None) -> ReadingReport:
+def assess(
+    ws: Worksheet, language: str | None = None, *, today: dt.date | None = None
+) -> ReadingReport:
     """The patient page measured as a whole, and each typed text on it."""
-    lang = language or str(getattr(ws, "language", "en") or "en")
+    from .i18n import supported
+
+    lang = supported(language or ws.language)
     return ReadingReport(
         language=lang,
-        patient_part=measure(patient_text(ws, language), lang),
-        typed=tuple(TypedText(w, t, measure(t, lang)) for w, t in typed_texts(ws)),
+        patient_part=measure(patient_text(ws, lang, today=today), lang),
+        typed=tuple(TypedText(w, t, measure(t, lang)) for w, t in typed_texts(ws, today)),
     )
 
 

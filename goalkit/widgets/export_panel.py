@@ -10,8 +10,10 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from .. import export
+from ..export import i18n
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
+from ..model import evolve
 from .common import Messages, Panel, styled
 
 __all__ = ["ELSEWHERE", "ExportPanel", "download_link"]
@@ -68,6 +70,16 @@ class ExportPanel(Panel):
             f"<small>A de-identified copy leaves out {escape(dropped)}. The patient's own words "
             "stay: read it before it leaves the clinic.</small>"
         )
+        self.language = styled(  # the patient page's language, kept on the worksheet
+            w.Dropdown(
+                options=[(i18n.language_name(lang), lang) for lang in i18n.LANGUAGES],
+                value=i18n.supported(self.ws.language),
+                description="Patient's language",
+                style={"description_width": "initial"},
+            ),
+            "goalkit-export-language",
+        )
+        self.bind(self.language, lambda ws, lang: evolve(ws, language=lang))
         self.links = styled(w.HTML(), "goalkit-export-links")
         # the plan's other homes (issue 15): the health record, the patient's calendar
         self.elsewhere = styled(w.HTML(), "goalkit-export-elsewhere")
@@ -92,7 +104,7 @@ class ExportPanel(Panel):
             w.VBox(
                 [
                     w.HTML("<h4>Take-home handout and chart copy</h4>"),
-                    w.HBox([self.page_size, self.make]),
+                    w.HBox([self.page_size, self.language, self.make]),
                     w.HBox([self.patient_only, self.deidentify]),
                     self.deidentify_help,
                     self.links,
@@ -185,6 +197,11 @@ class ExportPanel(Panel):
         store = self.session.store
         new = store.restore(self.ws.id, revision, base=self.session.revision or 0)
         self.session.replace(store.load(self.ws.id).worksheet, new)
+        self._loading = True
+        try:
+            self.language.value = i18n.supported(self.ws.language)
+        finally:
+            self._loading = False
         self.refresh_history()
         self.messages.say(f"Revision {revision} restored as revision {new}.")
         if self._on_restore is not None:
