@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from checkin_builders import checkin, goal, measure, sheet, week
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit.charts import NO_CHECKINS, alt_text, gas_chart, progress_chart
 from goalkit.model import Review

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from checkin_builders import checkin, goal, sheet, week
+from tests.checkin_builders import checkin, goal, sheet, week
 from hypothesis import given
 from hypothesis import strategies as st
 

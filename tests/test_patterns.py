@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from checkin_builders import (
+from tests.checkin_builders import (
     checkin,
     goal,
     levels_sheet,

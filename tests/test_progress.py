@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from checkin_builders import checkin, goal, measure, sheet, week
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit import progress
 from goalkit.gas import t_score

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from checkin_builders import measure
+from tests.checkin_builders import measure
 
 from goalkit.progress_rules import (
     INSTRUMENT_HIGHER_IS_BETTER,

@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from checkin_builders import checkin, goal, measure, sheet, week
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit import cases, charts
 from goalkit.export.svgchart import progress_svg
