@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit.charts import NO_CHECKINS, alt_text, gas_chart, progress_chart
 from goalkit.model import Review
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 PNG = b"\x89PNG\r\n\x1a\n"
 DIST = measure("dist", name="distance walked", unit="km", baseline=0.2, target=1.0)

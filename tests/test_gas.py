@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from tests.checkin_builders import checkin, goal, sheet, week
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from goalkit.gas import (
     t_score,
 )
 from goalkit.model import GasScale, Worksheet
+from tests.checkin_builders import checkin, goal, sheet, week
 
 levels_st = st.lists(st.sampled_from([-2, -1, 0, 1, 2]), min_size=1, max_size=8)
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
+from goalkit.model import Barrier, Step, Worksheet
+from goalkit.patterns import find_goal, milestones, ordered_checkins, plateaus, setbacks
+from goalkit.progress_rules import GENERAL_PLATEAU_ADVICE, MEANINGFUL_CHANGE, PROGRESSIONS
 from tests.checkin_builders import (
     checkin,
     goal,
@@ -12,10 +16,6 @@ from tests.checkin_builders import (
     sheet,
     week,
 )
-
-from goalkit.model import Barrier, Step, Worksheet
-from goalkit.patterns import find_goal, milestones, ordered_checkins, plateaus, setbacks
-from goalkit.progress_rules import GENERAL_PLATEAU_ADVICE, MEANINGFUL_CHANGE, PROGRESSIONS
 
 PAIN = measure("nrs", name="pain", instrument="nrs_pain", baseline=7, target=3)
 PSFS = measure("p1", name="PSFS stairs", instrument="psfs", baseline=2, target=8)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit import progress
 from goalkit.gas import t_score
@@ -20,6 +19,7 @@ from goalkit.progress import (
     trajectory,
     visits,
 )
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 DIST = measure("dist", name="distance walked", unit="km", baseline=0.2, target=1.0)
 NRS = measure("nrs", name="pain", instrument="nrs_pain", higher_is_better=True)

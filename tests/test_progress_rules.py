@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.checkin_builders import measure
 
 from goalkit.progress_rules import (
     INSTRUMENT_HIGHER_IS_BETTER,
@@ -13,6 +12,7 @@ from goalkit.progress_rules import (
     higher_is_better,
     threshold_for,
 )
+from tests.checkin_builders import measure
 
 
 def test_sourced_figures() -> None:

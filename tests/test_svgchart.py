@@ -11,13 +11,13 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from tests.checkin_builders import checkin, goal, measure, sheet, week
 
 from goalkit import cases, charts
 from goalkit.export.svgchart import progress_svg
 from goalkit.export.view import build_view
 from goalkit.model import Review, Worksheet, evolve
 from goalkit.patterns import GAS_LEVEL_NAMES, NO_CHECKINS, alt_text, pick_series
+from tests.checkin_builders import checkin, goal, measure, sheet, week
 from tests.conftest import full_worksheet, modules_loaded_by
 from tests.hostile import HOSTILE
 

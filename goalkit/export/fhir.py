@@ -115,7 +115,8 @@ class _Urls:
 
 def _entry(urls: _Urls, parts: tuple[str, ...], resource: dict[str, Any]) -> dict[str, Any]:
     uid = urls.uid(*parts)
-    return {"fullUrl": "urn:uuid:" + uid, "resource": {"id": uid, **resource}}
+    kind = resource["resourceType"]
+    return {"fullUrl": "urn:uuid:" + uid, "resource": {"resourceType": kind, "id": uid, **resource}}
 
 
 def _day(d: dt.date) -> str:
@@ -452,9 +453,9 @@ def to_fhir(ws: Worksheet, *, deidentify: bool = False) -> str:
         from .deidentify import deidentify as strip
 
         ws = strip(ws)
-    bundle = _validated(_bundle(ws), "worksheet")
-    text: str = bundle.model_dump_json(indent=2)
-    return text + "\n"
+    doc = _bundle(ws)
+    _validated(doc, "worksheet")  # what is written is exactly what fhir.resources accepted
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
 # -- import --------------------------------------------------------------------------------------
