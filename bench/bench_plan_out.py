@@ -66,7 +66,7 @@ def main(rounds: int = 7) -> None:
     base = cold_import("import goalkit.export")
     for label, code in (
         ("fhir.resources", "import goalkit.export.fhir as f; f._validated({'resourceType': 'Bundle', 'type': 'collection'}, 'x')"),  # noqa: E501
-        ("icalendar", "import icalendar"),
+        ("icalendar", "import goalkit.export, icalendar"),
         ("textstat (+NLTK)", "from goalkit.export.readability import measure; measure('a b')"),
     ):
         cold = cold_import(code)
