@@ -303,7 +303,8 @@ _PRINTABLE_LINE = re.compile(
 
 
 def entry_cli(case: Case, folder: Path) -> None:
-    """``goalkit validate`` and ``goalkit export --to each`` (in this process)."""
+    """``goalkit validate``, ``goalkit export --to each`` and ``goalkit import`` (in this
+    process)."""
     path = folder / "in.json"
     path.write_bytes(case.data)
     code, _out, err = _cli("validate", str(path))
@@ -327,6 +328,21 @@ def entry_cli(case: Case, folder: Path) -> None:
                 rf"goalkit-[A-Za-z0-9_-]+-\d{{4}}-\d{{2}}-\d{{2}}\.{export.file_extension(fmt)}",
                 written[0],
             )
+    _cli_import(case, path, folder)
+
+
+def _cli_import(case: Case, path: Path, folder: Path) -> None:
+    """``goalkit import``: the file itself is no bundle (one line, exit 2, nothing written);
+    an accepted file's exported bundle reads back to the same worksheet."""
+    target = folder / "imported.json"
+    code, _out, err = _cli("import", str(path), "-o", str(target))
+    assert code == 2 and err.count("\n") == 1 and not target.exists(), (code, err)
+    assert _PRINTABLE_LINE.fullmatch(err), repr(err)
+    if case.refused is None:
+        [bundle] = (folder / "out-fhir").iterdir()
+        code, _out, err = _cli("import", str(bundle), "-o", str(target))
+        assert code == 0, err
+        assert fileformat.load(target) == fileformat.load(path)
 
 
 def store_rows(home: Path) -> list[tuple[Any, ...]]:

@@ -13,6 +13,8 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.goal import Goal as FhirGoal
 from fhir.resources.R4B.observation import Observation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goalkit import cases, export, fileformat
 from goalkit.cli import main
@@ -273,3 +275,51 @@ def test_render_and_the_lazy_api_give_the_bundle() -> None:
     ws = Worksheet(id="only1", goals=(Goal(id="only", statement="Walk to the shop"),))
     assert export.render(ws, "fhir").decode("utf-8") == export.to_fhir(ws)
     assert "fhir" in export.FORMATS
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+BASE = json.loads(to_fhir(full_worksheet()))
+PATHS = _paths(BASE)[1:]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PATHS), _JSON, st.booleans()), min_size=1, max_size=3))
+def test_a_damaged_bundle_is_read_or_refused_in_one_line(
+    damage: list[tuple[tuple[Any, ...], Any, bool]],
+) -> None:
+    doc = json.loads(json.dumps(BASE))
+    for path, value, delete in damage:
+        node = doc
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            if delete:
+                del node[path[-1]]
+            else:
+                node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed this place
+    try:
+        ws = from_fhir(json.dumps(doc))
+    except WorksheetFileError as exc:
+        assert str(exc).startswith("bundle: ") and "\n" not in str(exc)
+    else:
+        assert isinstance(ws, Worksheet)
