@@ -27,7 +27,7 @@ import uuid
 from typing import Any
 
 from ..errors import WorksheetFileError
-from ..model import DOMAINS, INSTRUMENTS, CheckIn, Goal, Worksheet
+from ..model import CONTEXTS, DOMAINS, INSTRUMENTS, CheckIn, Goal, Worksheet
 
 __all__ = ["GAS_ANSWERS", "GOALKIT", "from_fhir", "to_fhir"]
 
@@ -370,8 +370,6 @@ def _care_plan(ws: Worksheet, urls: _Urls) -> dict[str, Any]:
     if ws.clinician:
         plan["author"] = {"display": ws.clinician}
     if ws.context:
-        from ..model import CONTEXTS
-
         plan["category"] = [_concept(CODES + "context", ws.context, CONTEXTS[ws.context])]
     return {k: v for k, v in plan.items() if v != []}
 

@@ -1,11 +1,14 @@
 """How easy the patient page is to read: Flesch-Kincaid grade and the share of simple words
 (``textstat``), for the page as a whole and for each text the clinician typed on it.
 
-Patient materials should read at about grade 6 to 8 or below: several health-care bodies ask
-for no higher than a sixth- to eighth-grade level (Badarudeen & Sabharwal 2010, Clin Orthop
-Relat Res 468:2572-2580, reviewing AMA and NIH advice; the NIH asks for below grade 8), and
-universal-precautions guidance puts printed information at grade 5 to 6 (Hersh, Salzman &
-Snyderman 2015, Am Fam Physician 92:118-124). goalkit's own fixed wording on the patient page
+Patient materials should read at about grade 6 to 8 or below: several health-care
+organisations recommend no higher than a sixth- to eighth-grade level (Badarudeen & Sabharwal
+2010, "Assessing readability of patient education materials", Clin Orthop Relat Res 468:
+2572-2580, https://pmc.ncbi.nlm.nih.gov/articles/PMC3049622); the NIH suggests below grade 8
+(as cited in https://pmc.ncbi.nlm.nih.gov/articles/PMC6334864, on shoulder-surgery brochures);
+and universal health-literacy precautions put printed information at grade 5 to 6 (Hersh,
+Salzman & Snyderman 2015, "Health literacy in primary care practice", Am Fam Physician 92:
+118-124). goalkit's own fixed wording on the patient page
 is held to grade 6 (a test checks it); what the clinician typed is measured, and its long words
 are named so that they can choose plainer ones. Nothing is ever rewritten.
 
