@@ -24,10 +24,11 @@ import datetime as dt
 import re
 
 from ..model import Worksheet
+from .i18n import N_
 
 __all__ = ["CALENDAR_NAME", "REMINDER", "to_ics"]
 
-CALENDAR_NAME = "My goal plan"  # a message id: shown translated
+CALENDAR_NAME = N_("My goal plan")  # shown in the worksheet's language
 REMINDER = dt.timedelta(hours=-15)
 """Alarm offset from the start of an all-day event: 09:00 on the day before."""
 
