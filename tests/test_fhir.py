@@ -199,6 +199,16 @@ def test_a_foreign_bundle_with_plain_goals_is_read_as_far_as_it_goes() -> None:
     }  # fmt: skip
     ws = from_fhir(json.dumps(doc))
     assert ws.primary.statement == "Climb the stairs at home" and ws.patient_ref == ""
+    del doc["entry"][1]["resource"]["priority"]  # no priority at all: the first goal leads
+    second = json.loads(json.dumps(doc["entry"][1]))
+    second["fullUrl"] = "urn:uuid:g2"
+    second["resource"]["description"]["text"] = "Walk to the shop"
+    doc["entry"].append(second)
+    ws = from_fhir(json.dumps(doc))
+    assert [(g.role, g.statement) for g in ws.goals] == [
+        ("primary", "Climb the stairs at home"),
+        ("secondary", "Walk to the shop"),
+    ]
 
 
 def _bundle_with(**change: Any) -> str:

@@ -709,6 +709,8 @@ def _worksheet_doc(doc: dict[str, Any]) -> dict[str, Any]:
     ws["reviews"] = _read_activities(plan, b, goal_of)
     ws["checkins"] = _read_checkins(b, goal_of)
     ws["goals"] = list(goal_of.values())
+    if not any(g["role"] == "primary" for g in ws["goals"]):  # a bundle without priorities
+        ws["goals"][0]["role"] = "primary"
     return {k: v for k, v in ws.items() if v is not None}
 
 
