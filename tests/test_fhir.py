@@ -20,7 +20,7 @@ from goalkit import cases, export, fileformat
 from goalkit.cli import main
 from goalkit.errors import WorksheetFileError
 from goalkit.export.fhir import GAS_ANSWERS, LOINC, PCO_GAS, from_fhir, to_fhir
-from goalkit.model import Goal, Worksheet
+from goalkit.model import Goal, Worksheet, evolve
 from tests.conftest import full_worksheet
 from tests.conftest import goalkit_cli as run
 
@@ -333,3 +333,18 @@ def test_a_damaged_bundle_is_read_or_refused_in_one_line(
         assert str(exc).startswith("bundle: ") and "\n" not in str(exc)
     else:
         assert isinstance(ws, Worksheet)
+
+
+def test_goal_order_and_odd_but_valid_records_read_back_unchanged() -> None:
+    ws = full_worksheet()
+    reordered = evolve(ws, goals=tuple(reversed(ws.goals)))  # secondary first: still valid
+    assert from_fhir(to_fhir(reordered)) == reordered
+    main = ws.primary
+    twice = evolve(ws.checkins[0], goals=(*ws.checkins[0].goals, *ws.checkins[0].goals))
+    odd = evolve(
+        ws,
+        values=("", "Being an active parent", ""),  # empty texts keep their place
+        checkins=(twice,),
+        goals=(evolve(main, measures=(), steps=(*main.steps, *main.steps)), *ws.secondary),
+    )
+    assert from_fhir(to_fhir(odd)) == odd

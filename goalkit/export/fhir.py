@@ -329,7 +329,7 @@ def _what_matters(ws: Worksheet, urls: _Urls) -> list[dict[str, Any]]:
 
 def _care_plan(ws: Worksheet, urls: _Urls) -> dict[str, Any]:
     activities: list[dict[str, Any]] = []
-    for goal in (ws.primary, *ws.secondary):
+    for goal in ws.goals:  # in the worksheet's own order, so reading back keeps it
         for s in goal.steps:
             detail: dict[str, Any] = {
                 "code": _concept(CODES + "activity", "step", "A step toward a goal"),
@@ -363,7 +363,7 @@ def _care_plan(ws: Worksheet, urls: _Urls) -> dict[str, Any]:
         "title": "Goal plan",
         "subject": urls.ref("patient"),
         "created": ws.created.isoformat(),
-        "goal": [urls.ref("goal", g.id) for g in (ws.primary, *ws.secondary)],
+        "goal": [urls.ref("goal", g.id) for g in ws.goals],
         "activity": activities,
         "note": _note(ws.notes),
     }
@@ -392,7 +392,7 @@ def _bundle(ws: Worksheet) -> dict[str, Any]:
             person["relationship"] = [{"text": ws.support.relationship}]
         person["extension"] = _text("how-they-help", ws.support.how_they_help)
         entries.append(_entry(urls, ("support",), {k: v for k, v in person.items() if v != []}))
-    ordered = (ws.primary, *ws.secondary)
+    ordered = ws.goals
     entries += [_entry(urls, ("goal", g.id), _goal(ws, g, urls)) for g in ordered]
     for g in ordered:
         if g.gas is not None:
