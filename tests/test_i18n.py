@@ -161,3 +161,12 @@ def test_the_export_panel_keeps_the_language_on_the_worksheet(store: Store) -> N
     panel.preview_button.click()
     assert "Mi plan de objetivos" in panel.preview_html.value
     assert Worksheet().language == "en"  # files without the field read as English
+
+
+def test_the_reading_level_of_a_spanish_page_says_it_is_a_rough_guide() -> None:
+    from goalkit.export.readability import assess, render_html
+
+    report = assess(evolve(full_worksheet(), language="es"))
+    assert report.language == "es" and report.patient_part.words > 100
+    assert "Flesch-Kincaid was made for English" in render_html(report)
+    assert "made for English" not in render_html(assess(full_worksheet()))
