@@ -57,14 +57,45 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ._io import write_atomic
 
     worksheet = fileformat.load(args.worksheet)
+    if args.language:  # the patient page's language, for this export
+        from .model import evolve
+
+        worksheet = evolve(worksheet, language=args.language)
     options: dict[str, object] = {}
     if args.to in ("pdf", "html"):
         options = {"page_size": args.paper, "clinician": not args.patient_only}
     data = export.render(worksheet, args.to, deidentify=args.deidentify, **options)
-    name = export.default_filename(worksheet, args.to, deidentified=args.deidentify)
+    ext = export.file_extension(args.to)
+    name = export.default_filename(worksheet, ext, deidentified=args.deidentify)
     target = _output_path(args.output, name)
     try:
         write_atomic(target, data)
+    except OSError as exc:
+        raise GoalkitError(f"cannot write {target}: {exc.strerror}") from None
+    print(target)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from . import export, fileformat
+    from ._io import write_atomic
+    from .export.fhir import from_fhir
+
+    source = Path(args.bundle)
+    try:
+        if source.stat().st_size > 4 * fileformat.MAX_BYTES:
+            raise GoalkitError(f"{source.name}: too large to be a goal plan bundle")
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise GoalkitError(f"{args.bundle}: no such file") from None
+    except IsADirectoryError:
+        raise GoalkitError(f"{args.bundle}: is a folder, not a FHIR bundle") from None
+    except OSError as exc:
+        raise GoalkitError(f"{args.bundle}: cannot read ({exc.strerror})") from None
+    worksheet = from_fhir(data, label=source.name)
+    target = _output_path(args.output, export.default_filename(worksheet, "json"))
+    try:
+        write_atomic(target, fileformat.dumps(worksheet).encode("utf-8"))
     except OSError as exc:
         raise GoalkitError(f"cannot write {target}: {exc.strerror}") from None
     print(target)
@@ -106,6 +137,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
+    from .export.i18n import LANGUAGES
 
     parser = _Parser(
         prog="goalkit",
@@ -135,11 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDF/HTML: only the patient's page, without the clinician summary",
     )
     p.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="the patient page's language (default: the worksheet's own)",
+    )
+    p.add_argument(
         "--deidentify",
         action="store_true",
         help="leave out the clinician's name and free-text notes (keeps the patient reference)",
     )
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "import", help="read a FHIR R4 Bundle (from export --to fhir) into a worksheet"
+    )
+    p.add_argument("bundle", help="a FHIR R4 Bundle (.json)")
+    p.add_argument("-o", "--output", required=True, help="worksheet file to write, or a folder")
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("cases", help="list the worked cases used in the training notebooks")
     p.set_defaults(func=_cmd_cases)

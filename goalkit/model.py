@@ -74,6 +74,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 # A pseudonymous reference chosen by the clinic (for example "P-014"); never a name is required.
 PatientRef = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)]
 IcfCode = Annotated[str, StringConstraints(pattern=r"^[bdes][0-9]{3,5}$")]
+# The patient's language (BCP 47: "en", "es", "pt-BR"); goalkit.export.i18n.LANGUAGES have
+# catalogs, any other shows goalkit's wording in English.
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
 Role = Literal["primary", "secondary"]
 Context = Literal["after_surgery", "after_trauma", "spinal_condition", "chronic_pain", "other_msk"]
@@ -303,6 +306,9 @@ class Worksheet(Record):
     updated: AwareDatetime = Field(default_factory=_now)
     clinician: ShortText | None = None
     patient_ref: PatientRef = ""
+    language: LanguageTag = Field(
+        default="en", description="The patient's language, for the patient page's own wording."
+    )
     context: Context | None = None
     priorities: tuple[Priority, ...] = ()
     values: tuple[Text, ...] = ()

@@ -239,6 +239,31 @@ def assert_exports_inert(ws: Worksheet) -> None:
         assert fileformat.loads(export.to_json(ws, deidentify=deid)).id == ws.id
     assert fileformat.loads(export.to_json(ws)) == ws
     assert to_pdf(ws, today=today).startswith(b"%PDF-")
+    assert_new_exports_inert(ws)
+
+
+def assert_new_exports_inert(ws: Worksheet) -> None:
+    """The plan's other homes (issue 15): the FHIR bundle reads back to the same worksheet; the
+    calendar parses back with one event per date and no control character in it."""
+    import icalendar
+
+    from goalkit.export.fhir import from_fhir
+
+    assert from_fhir(export.to_fhir(ws)) == ws
+    assert from_fhir(export.to_fhir(ws, deidentify=True)).clinician is None
+    text = export.to_ics(ws)
+    assert not re.search(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]", text), "control character"
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    dates = [s.target_date for g in ws.goals for s in g.steps if s.target_date]
+    assert len(events) == len(dates) + len(ws.reviews)
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    from goalkit.export import readability
+    from goalkit.export.html import to_html
+
+    assert_inert_html(to_html(ws, language="es", today=dt.date(2026, 1, 20)))
+    report = readability.assess(ws)
+    assert report.patient_part.words > 0
+    assert_inert_html(readability.render_html(report))
 
 
 def one_line(message: str) -> None:
@@ -278,7 +303,8 @@ _PRINTABLE_LINE = re.compile(
 
 
 def entry_cli(case: Case, folder: Path) -> None:
-    """``goalkit validate`` and ``goalkit export --to each`` (in this process)."""
+    """``goalkit validate``, ``goalkit export --to each`` and ``goalkit import`` (in this
+    process)."""
     path = folder / "in.json"
     path.write_bytes(case.data)
     code, _out, err = _cli("validate", str(path))
@@ -299,8 +325,24 @@ def entry_cli(case: Case, folder: Path) -> None:
             assert code == 0, err
             assert len(written) == 1, written
             assert re.fullmatch(
-                rf"goalkit-[A-Za-z0-9_-]+-\d{{4}}-\d{{2}}-\d{{2}}\.{fmt}", written[0]
+                rf"goalkit-[A-Za-z0-9_-]+-\d{{4}}-\d{{2}}-\d{{2}}\.{export.file_extension(fmt)}",
+                written[0],
             )
+    _cli_import(case, path, folder)
+
+
+def _cli_import(case: Case, path: Path, folder: Path) -> None:
+    """``goalkit import``: the file itself is no bundle (one line, exit 2, nothing written);
+    an accepted file's exported bundle reads back to the same worksheet."""
+    target = folder / "imported.json"
+    code, _out, err = _cli("import", str(path), "-o", str(target))
+    assert code == 2 and err.count("\n") == 1 and not target.exists(), (code, err)
+    assert _PRINTABLE_LINE.fullmatch(err), repr(err)
+    if case.refused is None:
+        [bundle] = (folder / "out-fhir").iterdir()
+        code, _out, err = _cli("import", str(bundle), "-o", str(target))
+        assert code == 0, err
+        assert fileformat.load(target) == fileformat.load(path)
 
 
 def store_rows(home: Path) -> list[tuple[Any, ...]]:

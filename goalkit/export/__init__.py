@@ -1,8 +1,9 @@
 """Exporters: each turns a worksheet into text or bytes; the caller decides where they go.
 
-``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2) and ``to_pdf``
-(goalkit's own engine, WeasyPrint where the text needs it). Heavy libraries load only when an
-exporter is called, so ``import goalkit.export`` stays light.
+``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2), ``to_pdf``
+(goalkit's own engine, WeasyPrint where the text needs it), ``to_fhir`` (a FHIR R4 Bundle,
+``fhir.resources``) and ``to_ics`` (the steps' and reviews' dates, ``icalendar``). Heavy
+libraries load only when an exporter is called, so ``import goalkit.export`` stays light.
 """
 
 from __future__ import annotations
@@ -15,13 +16,31 @@ from .csv import to_csv
 from .json import to_json
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .fhir import to_fhir
     from .html import to_html
+    from .ics import to_ics
     from .pdf import to_pdf
 
-__all__ = ["FORMATS", "default_filename", "render", "to_csv", "to_html", "to_json", "to_pdf"]
+__all__ = [
+    "FORMATS",
+    "default_filename",
+    "file_extension",
+    "render",
+    "to_csv",
+    "to_fhir",
+    "to_html",
+    "to_ics",
+    "to_json",
+    "to_pdf",
+]
 
-FORMATS = ("pdf", "html", "json", "csv")
+FORMATS = ("pdf", "html", "json", "csv", "fhir", "ics")
 """Formats :func:`render` can produce."""
+
+
+def file_extension(fmt: str) -> str:
+    """The file name extension for ``fmt``: the format's name, except ``fhir.json``."""
+    return {"fhir": "fhir.json"}.get(fmt, fmt)
 
 
 def default_filename(
@@ -49,6 +68,14 @@ def __getattr__(name: str) -> Any:
         from .pdf import to_pdf
 
         return to_pdf
+    if name == "to_fhir":
+        from .fhir import to_fhir
+
+        return to_fhir
+    if name == "to_ics":
+        from .ics import to_ics
+
+        return to_ics
     raise AttributeError(f"module 'goalkit.export' has no attribute {name!r}")
 
 
@@ -74,4 +101,12 @@ def render(worksheet: Worksheet, fmt: str, **options: Any) -> bytes:
         return to_json(worksheet).encode("utf-8")
     if fmt == "csv":
         return to_csv(worksheet).encode("utf-8")
+    if fmt == "fhir":
+        from .fhir import to_fhir
+
+        return to_fhir(worksheet).encode("utf-8")
+    if fmt == "ics":
+        from .ics import to_ics
+
+        return to_ics(worksheet).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

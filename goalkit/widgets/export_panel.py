@@ -10,28 +10,37 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from .. import export
+from ..export import i18n
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
+from ..model import evolve
 from .common import Messages, Panel, styled
 
-__all__ = ["ExportPanel", "download_link"]
+__all__ = ["ELSEWHERE", "ExportPanel", "download_link"]
 
 MIME = {
     "pdf": "application/pdf",
     "html": "text/html",
     "json": "application/json",
     "csv": "text/csv",
+    "ics": "text/calendar",
 }
+ELSEWHERE = (
+    ("fhir", "FHIR R4 bundle (for the health record)"),
+    ("ics", "Calendar (steps and reviews, for the phone)"),
+)
+"""Downloads for the plan's other homes, beside the handout and chart copy."""
 
 
-def download_link(data: bytes, filename: str, label: str) -> str:
-    """An ``<a download>`` holding the file as a data URI: how Voilà hands over a file."""
+def download_link(data: bytes, filename: str, label: str, kind: str | None = None) -> str:
+    """An ``<a download>`` holding the file as a data URI: how Voilà hands over a file.
+    ``kind`` (the export format) names its CSS class; by default the file's extension."""
     ext = filename.rsplit(".", 1)[-1]
     uri = f"data:{MIME[ext]};base64,{base64.b64encode(data).decode('ascii')}"
     return str(
         Markup(
             '<a class="goalkit-download goalkit-download-{}" download="{}" href="{}">{}</a>'
-        ).format(ext, filename, uri, label)
+        ).format(kind or ext, filename, uri, label)
     )
 
 
@@ -61,7 +70,20 @@ class ExportPanel(Panel):
             f"<small>A de-identified copy leaves out {escape(dropped)}. The patient's own words "
             "stay: read it before it leaves the clinic.</small>"
         )
+        self.language = styled(  # the patient page's language, kept on the worksheet
+            w.Dropdown(
+                options=[(i18n.language_name(lang), lang) for lang in i18n.LANGUAGES],
+                value=i18n.supported(self.ws.language),
+                description="Patient's language",
+                style={"description_width": "initial"},
+            ),
+            "goalkit-export-language",
+        )
+        self.bind(self.language, lambda ws, lang: evolve(ws, language=lang))
         self.links = styled(w.HTML(), "goalkit-export-links")
+        # the plan's other homes (issue 15): the health record, the patient's calendar
+        self.elsewhere = styled(w.HTML(), "goalkit-export-elsewhere")
+        self.reading = styled(w.HTML(), "goalkit-export-reading")  # shown with the handout
         self.make = styled(
             w.Button(description="Prepare downloads", button_style="primary", icon="download"),
             "goalkit-export-make",
@@ -82,10 +104,12 @@ class ExportPanel(Panel):
             w.VBox(
                 [
                     w.HTML("<h4>Take-home handout and chart copy</h4>"),
-                    w.HBox([self.page_size, self.make]),
+                    w.HBox([self.page_size, self.language, self.make]),
                     w.HBox([self.patient_only, self.deidentify]),
                     self.deidentify_help,
                     self.links,
+                    self.elsewhere,
+                    self.reading,
                     self.preview_button,
                     self.preview_html,
                     w.HTML(
@@ -121,6 +145,16 @@ class ExportPanel(Panel):
             )
             for ext, options, label in files
         )
+        self.elsewhere.value = " · ".join(
+            download_link(
+                export.render(ws, fmt, deidentify=deidentified),
+                export.default_filename(ws, export.file_extension(fmt), deidentified=deidentified),
+                label,
+                kind=fmt,
+            )
+            for fmt, label in ELSEWHERE
+        )
+        self.show_reading()
         if saved:
             self.messages.say("Downloads ready: click a link to save the file.")
         else:
@@ -132,6 +166,13 @@ class ExportPanel(Panel):
 
     def preview(self) -> None:
         self.preview_html.value = to_html(self.ws, standalone=False, page_size=self.page_size.value)
+        self.show_reading()
+
+    def show_reading(self) -> None:
+        """The patient part's reading level beside its target, and the long words typed."""
+        from ..export import readability
+
+        self.reading.value = readability.render_html(readability.assess(self.ws))
 
     def refresh_history(self) -> None:
         if self.session.revision is None:
@@ -156,6 +197,11 @@ class ExportPanel(Panel):
         store = self.session.store
         new = store.restore(self.ws.id, revision, base=self.session.revision or 0)
         self.session.replace(store.load(self.ws.id).worksheet, new)
+        self._loading = True
+        try:
+            self.language.value = i18n.supported(self.ws.language)
+        finally:
+            self._loading = False
         self.refresh_history()
         self.messages.say(f"Revision {revision} restored as revision {new}.")
         if self._on_restore is not None:
