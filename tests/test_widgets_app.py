@@ -288,3 +288,13 @@ def test_unusable_store_shows_a_message(tmp_path: Path, monkeypatch: pytest.Monk
     shown = WorksheetApp()
     assert "The worksheet store cannot be opened" in shown.messages.html.value
     assert shown.store is None
+
+
+def test_the_goal_panel_shows_a_pain_condition_and_english_only(app: WorksheetApp) -> None:
+    panel = goal_panel(app)
+    panel.statement.value = "Kneel through the whole service without pain within 2 months"
+    assert "Pain as a condition" in panel.feedback.value
+    assert "pain ceiling" in panel.feedback.value
+    panel.statement.value = "Caminar un kilómetro sin parar en seis semanas"
+    assert "reads English only" in panel.feedback.value
+    assert "written in Spanish" in panel.feedback.value
