@@ -54,6 +54,10 @@ HOSTILE: dict[str, str] = {
     "path-nul": "/dev/null\x00.pdf",
     "combining-emoji": "\U0001f469\u200d\u2695\ufe0f e\u0301\u0301\u0301 \U0001f600",
     "long-word": "x" * 2_000,
+    "typst-read": '#read("/etc/passwd") #json("/etc/passwd")',
+    "typst-include": '#include "/etc/passwd" #import "/etc/hosts": *',
+    "typst-code": '#{panic("x")} #let x = 1 #x #set page(width: 1cm) #show: none',
+    "typst-markup": "*bold* _em_ $x^2$ @ref <label> ] [ \\ `raw` // c /* c = heading - + / :",
     "one-megabyte": "A" * 1_000_000,
 }
 """Hostile strings, each put into every text field of a worksheet (cut to the field's limit,
