@@ -33,7 +33,8 @@ def _format4(data: bytes, at: int) -> set[int]:
     ranges_at = at + 16 + 6 * segs
     offsets = struct.unpack_from(f">{segs}H", data, ranges_at)
     out: set[int] = set()
-    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets, strict=True)):
+    segments = zip(starts, ends, deltas, offsets, strict=True)
+    for i, (start, end, delta, offset) in enumerate(segments):
         for code in range(start, min(end, 0xFFFE) + 1):
             if offset == 0:
                 glyph = (code + delta) & 0xFFFF

@@ -31,7 +31,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._cmap import coverage
 
@@ -40,16 +40,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "FONT_FAMILIES",
-    "MissingFontWarning",
-    "NotConformingWarning",
+    "PAPER",
     "PDF_STANDARDS",
     "TEMPLATES",
+    "MissingFontWarning",
+    "NotConformingWarning",
     "compile_pdf",
     "missing_characters",
 ]
 
 TEMPLATES = Path(__file__).parent / "templates"
-PDF_STANDARDS = ("ua-1", "a-2a")
+PAPER = {"A4": "a4", "Letter": "us-letter"}
+"""goalkit's page sizes by Typst's names."""
+PDF_STANDARDS: tuple[Literal["ua-1"], Literal["a-2a"]] = ("ua-1", "a-2a")
 """What Typst is asked to conform to (it refuses to write a PDF that does not)."""
 
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK SC",
@@ -221,7 +224,7 @@ def compile_pdf(
         data = {k: _replace(v, table) if k in text_keys else v for k, v in data.items()}
     stamp = (timestamp or dt.datetime(2026, 1, 1)).replace(microsecond=0)
     if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+        stamp = stamp.replace(tzinfo=dt.UTC)
     import typst
 
     compiler = _compiler(large)

@@ -390,7 +390,7 @@ def notebook_to_pdf(nb: NotebookNode, paper: str = "A4", *, lang: str = "en",
                     fallback_title: str | None = None) -> bytes:
     """``nb`` as a printable PDF handout (PDF/UA-1): text and outputs, no code. The title is
     the first level-1 heading, else ``fallback_title``."""
-    from ._typst import compile_pdf
+    from ._typst import PAPER, compile_pdf
     from .pdf import PAGE_SIZES
 
     if paper not in PAGE_SIZES:
@@ -398,6 +398,6 @@ def notebook_to_pdf(nb: NotebookNode, paper: str = "A4", *, lang: str = "en",
     first, blocks = notebook_blocks(handout_notebook(nb))
     lab = handout_labels()
     name = clean(re.sub(r"[*_`]", "", first or fallback_title or lab["untitled"]))
-    data = {"meta": {"title": name, "lang": lang, "paper": paper.lower(), "page": lab["page"]},
+    data = {"meta": {"title": name, "lang": lang, "paper": PAPER[paper], "page": lab["page"]},
             "doc": blocks}
     return compile_pdf("handout.typ", data)

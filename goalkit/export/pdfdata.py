@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from ..model import Worksheet
-from ._typst import svg_for_pdf
+from ._typst import PAPER, svg_for_pdf
 from .view import WorksheetView, build_view
 
 __all__ = ["blank_doc", "clean", "labels", "worksheet_doc"]
@@ -42,9 +42,26 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"[\s\u2028\u2029]+")
 
 
+def _balanced(text: str) -> str:
+    """Bidi embeddings, overrides and isolates opened in ``text`` closed at its end, so that
+    a typed U+202E cannot reverse the words printed after the field (a date, a label)."""
+    depth = isolates = 0
+    for c in text:
+        if c in "\u202a\u202b\u202d\u202e":
+            depth += 1
+        elif c == "\u202c":
+            depth = max(0, depth - 1)
+        elif c in "\u2066\u2067\u2068":
+            isolates += 1
+        elif c == "\u2069":
+            isolates = max(0, isolates - 1)
+    return text + "\u202c" * depth + "\u2069" * isolates
+
+
 def clean(text: object) -> str:
-    """``text`` as the HTML export shows it: controls dropped, white space collapsed."""
-    return _SPACE.sub(" ", _CONTROL.sub("", str(text))).strip()
+    """``text`` as the HTML export shows it (controls dropped, white space collapsed), with
+    its bidi controls closed."""
+    return _balanced(_SPACE.sub(" ", _CONTROL.sub("", str(text))).strip())
 
 
 def labels() -> dict[str, str]:
@@ -176,7 +193,8 @@ def _patient(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
     ]
     if ws.priorities or ws.values:
         out.append(_h(2, lab["what_matters"]))
-        out.append(_ul([[clean(p.text)] for p in ws.priorities] + [[clean(v)] for v in ws.values]))
+        matters: list[list[Inline]] = [[clean(p.text)] for p in ws.priorities]
+        out.append(_ul(matters + [[clean(v)] for v in ws.values]))
     for gv in view.goals:
         goal = gv.goal
         out.append(_h(2, lab["my_main_goal"] if goal.role == "primary" else lab["another_goal"]))
@@ -276,9 +294,9 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
         out.append(_table([caption], [lab["criterion"], lab["result"], lab["finding"]], rows,
                           ["auto", "auto", "1fr"], keep=True))
         if gv.icf:
-            text = ";".join(
+            codes = ";".join(
                 f" {code}" + (f" {title}" if title else "") for code, title in gv.icf)
-            out.append(_p(_b(lab["icf"]), text))
+            out.append(_p(_b(lab["icf"]), codes))
         if goal.gas:
             caption = lab["gas_scale"]
             if goal.importance is not None and goal.difficulty is not None:
@@ -334,7 +352,7 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
 
 def _document(title: str, paper: str, body: list[Block], lab: dict[str, str]) -> dict[str, Any]:
     return {
-        "meta": {"title": title, "lang": "en", "paper": paper.lower(), "page": lab["page"]},
+        "meta": {"title": title, "lang": "en", "paper": PAPER[paper], "page": lab["page"]},
         "doc": body,
     }
 
