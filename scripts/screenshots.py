@@ -32,14 +32,13 @@ CASE = "discectomy-football"
 def pdf_pages() -> None:
     """The first page of each part of the case's PDF, drawn by Typst from the same template
     and data as the PDF."""
+    import io
     import json
+
+    from pypdf import PdfReader
 
     from goalkit.export import _typst
     from goalkit.export.pdfdata import worksheet_doc
-
-    import io
-
-    from pypdf import PdfReader
 
     ws = cases.load(CASE).worksheet
     texts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(to_pdf(ws))).pages]

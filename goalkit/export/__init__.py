@@ -1,8 +1,8 @@
 """Exporters: each turns a worksheet into text or bytes; the caller decides where they go.
 
 ``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2) and ``to_pdf``
-(goalkit's own engine, WeasyPrint where the text needs it). Heavy libraries load only when an
-exporter is called, so ``import goalkit.export`` stays light.
+(Typst, see ``docs/pdf.md``). Heavy libraries load only when an exporter is called, so
+``import goalkit.export`` stays light.
 """
 
 from __future__ import annotations
