@@ -460,3 +460,13 @@ def test_the_export_command_names_characters_without_a_font(tmp_path: Path) -> N
     assert code == 0 and (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF-")
     (line,) = err.getvalue().splitlines()
     assert line.startswith("goalkit: note: no font for 4 character(s) (U+516C 公")
+
+
+def test_a_deidentified_pdf_leaves_out_the_clinician_and_the_notes() -> None:
+    ws = evolve(full_worksheet(), clinician="Dr Alice Example", notes="Lives at 1 Example Road")
+    full = "".join(page_texts(to_pdf(ws)))
+    shared = "".join(page_texts(to_pdf(ws, deidentify=True)))
+    assert "DrAliceExample" in full and "DrAliceExample" not in shared
+    assert "P-014" in shared  # the pseudonymous reference stays
+    for note in [c.notes for c in ws.checkins if c.notes]:
+        assert squeeze(note) in full and squeeze(note) not in shared
