@@ -470,3 +470,39 @@ def test_a_deidentified_pdf_leaves_out_the_clinician_and_the_notes() -> None:
     assert "P-014" in shared  # the pseudonymous reference stays
     for note in [c.notes for c in ws.checkins if c.notes]:
         assert squeeze(note) in full and squeeze(note) not in shared
+
+
+def text_origins(page: pikepdf.Page) -> Iterator[tuple[float, float]]:
+    """Where each text run starts on the page (the transformation matrix followed through
+    ``q``, ``Q`` and ``cm``), in PDF points from the bottom left."""
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack = []
+    for operands, op in pikepdf.parse_content_stream(page):
+        name = str(op)
+        if name == "q":
+            stack.append(ctm)
+        elif name == "Q":
+            ctm = stack.pop()
+        elif name == "cm":
+            a, b, c, d, e, f = (float(x) for x in operands)
+            A, B, C, D, E, F = ctm
+            ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                   e * A + f * C + E, e * B + f * D + F)
+        elif name in ("Tj", "TJ"):
+            yield ctm[4], ctm[5]
+
+
+@pytest.mark.parametrize("as_shipped", [True, False])
+def test_nothing_is_drawn_off_the_page_even_with_long_fields(
+    as_shipped: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goalkit.export import pdfdata
+
+    if not as_shipped:  # the check itself: tables kept whole whatever their length run off
+        monkeypatch.setattr(pdfdata, "KEEP_WHOLE", 10**9)
+    off = 0
+    with pikepdf.open(io.BytesIO(to_pdf(SHEETS["hostile:long-word"]))) as pdf:
+        for page in pdf.pages:
+            width, height = float(page.MediaBox[2]), float(page.MediaBox[3])
+            off += sum(not (0 <= x <= width and 0 <= y <= height) for x, y in text_origins(page))
+    assert (off == 0) is as_shipped, off

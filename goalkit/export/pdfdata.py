@@ -35,6 +35,8 @@ __all__ = ["blank_doc", "clean", "labels", "worksheet_doc"]
 
 Block = dict[str, Any]
 Inline = str | dict[str, Any]
+KEEP_WHOLE = 1_500
+"""Tables asked to stay whole do so up to this many characters of cell text."""
 
 # C0 and C1 controls draw nothing and are not text; white space runs become one space, as the
 # HTML export shows them
@@ -172,8 +174,18 @@ def _ul(items: list[list[Inline]], s: str = "") -> Block:
 
 def _table(caption: list[Inline] | None, head: list[str], rows: list[Block],
            cols: list[str], keep: bool = False) -> Block:
+    # a short table is kept on one page; a long one may split (its header repeated), since a
+    # table kept whole but longer than a page would run off the paper
+    size = sum(len(x) for r in rows for cell in r["c"] for x in _strings(cell))
     return {"t": "table", "caption": caption, "head": [[h] for h in head], "rows": rows,
-            "cols": cols, "keep": keep}
+            "cols": cols, "keep": keep and size <= KEEP_WHOLE}
+
+
+def _strings(inlines: list[Inline]) -> list[str]:
+    out: list[str] = []
+    for x in inlines:
+        out += [x] if isinstance(x, str) else _strings(x.get("c", []))
+    return out
 
 
 def _row(*cells: list[Inline], s: str = "") -> Block:
@@ -318,7 +330,7 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
                                                   lab["baseline_col"], lab["target"]], [
                 _row([clean(m.name)], [clean(m.unit)], [_num(m.baseline)], [_num(m.target)])
                 for m in goal.measures
-            ], ["1fr", "auto", "auto", "auto"]))
+            ], ["2fr", "1fr", "auto", "auto"]))
     gas = view.gas
     out.append(_h(2, lab["gas"]))
 
