@@ -386,6 +386,21 @@ def notebook_blocks(nb: NotebookNode) -> tuple[str | None, list[Block]]:
     return heads.first, out
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+def _printable(value: Any) -> Any:
+    """Every string without the C0 and C1 controls and U+FEFF (they draw nothing, and PDF/A
+    forbids them); line breaks and tabs stay for preformatted text."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: v if k == "bytes" else _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
 def notebook_to_pdf(nb: NotebookNode, paper: str = "A4", *, lang: str = "en",
                     fallback_title: str | None = None) -> bytes:
     """``nb`` as a printable PDF handout (PDF/UA-1): text and outputs, no code. The title is
@@ -396,6 +411,7 @@ def notebook_to_pdf(nb: NotebookNode, paper: str = "A4", *, lang: str = "en",
     if paper not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {paper!r}")
     first, blocks = notebook_blocks(handout_notebook(nb))
+    blocks = _printable(blocks)
     lab = handout_labels()
     name = clean(re.sub(r"[*_`]", "", first or fallback_title or lab["untitled"]))
     data = {"meta": {"title": name, "lang": lang, "paper": PAPER[paper], "page": lab["page"]},

@@ -14,7 +14,7 @@ from typing import Any
 from nbconvert.exporters import Exporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from traitlets import Unicode, default
+from traitlets import Enum, Unicode, default
 
 from .handout import EXERCISE_NOTE, handout_notebook, notebook_to_pdf
 
@@ -38,7 +38,7 @@ class HandoutPDFExporter(Exporter):
     output_mimetype = "application/pdf"
 
     handout_lang = Unicode("en", help="Language of the handout (the PDF's /Lang).").tag(config=True)
-    paper = Unicode("A4", help="Page size: A4 or Letter.").tag(config=True)
+    paper = Enum(["A4", "Letter"], "A4", help="Page size: A4 or Letter.").tag(config=True)
 
     def _init_preprocessors(self) -> None:
         super()._init_preprocessors()  # type: ignore[no-untyped-call]
@@ -55,6 +55,7 @@ class HandoutPDFExporter(Exporter):
         """Render ``nb`` to PDF bytes; ``resources['output_extension']`` is ``.pdf``."""
         prepared, resources = super().from_notebook_node(nb, resources, **kw)
         name = resources.get("metadata", {}).get("name") or None
-        pdf = notebook_to_pdf(prepared, self.paper, lang=self.handout_lang, fallback_title=name)
+        pdf = notebook_to_pdf(prepared, str(self.paper), lang=self.handout_lang,
+                              fallback_title=name)
         resources["output_extension"] = ".pdf"
         return pdf, resources

@@ -40,7 +40,7 @@ KEEP_WHOLE = 1_500
 
 # C0 and C1 controls draw nothing and are not text; white space runs become one space, as the
 # HTML export shows them
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")  # U+FEFF: PDF/A forbids it
 _SPACE = re.compile(r"[\s\u2028\u2029]+")
 
 
