@@ -1,5 +1,6 @@
 # The two commands README starts with: `make app` and `make test`. Both bootstrap what they need
-# on a fresh machine (uv from PyPI, the locked environment, for tests a Chromium).
+# on a fresh machine (uv from PyPI, the locked environment, for tests a Chromium and the Noto
+# fonts the PDF tests print Chinese and emoji with).
 SHELL := /bin/bash
 PORT ?= 8866
 UV := $(shell ./scripts/bootstrap-uv.sh)
@@ -34,6 +35,7 @@ typecheck: env
 	$(RUN) mypy
 
 test: env
+	./scripts/ensure-fonts.sh && \
 	chromium="$$(./scripts/ensure-chromium.sh "$(UV)")" && \
 	$(RUN) ruff check goalkit tests bench && \
 	$(RUN) mypy && \

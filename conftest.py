@@ -8,7 +8,17 @@ inherit these variables.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import types
+
+# textstat's wheel installs a top-level package named "tests", which would shadow this
+# repository's tests/ folder (a namespace package): `from tests.conftest import ...` must mean ours.
+_TESTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests")
+if _TESTS not in list(getattr(sys.modules.get("tests"), "__path__", [])):
+    _pkg = types.ModuleType("tests")
+    _pkg.__path__ = [_TESTS]
+    sys.modules["tests"] = _pkg
 
 _ROOT = tempfile.mkdtemp(prefix="goalkit-tests-")
 for _var, _sub in {

@@ -1,7 +1,7 @@
 """goalkit: teach, write and track SMART rehabilitation goals in Jupyter.
 
 ``import goalkit`` is light: the model (pydantic), the checker and the heavy libraries behind
-exports and charts (pandas, matplotlib, WeasyPrint, Voilà) load on first use of a name.
+exports and charts (pandas, matplotlib, Typst, Voilà) load on first use of a name.
 
 >>> import goalkit
 >>> goalkit.Worksheet(patient_ref="P-1").primary.role

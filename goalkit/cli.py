@@ -7,10 +7,12 @@ and nothing is written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -54,7 +56,6 @@ def _output_path(out: str, default_name: str) -> Path:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from . import export, fileformat
-    from ._io import write_atomic
 
     worksheet = fileformat.load(args.worksheet)
     if args.language:  # the patient page's language, for this export
@@ -64,15 +65,47 @@ def _cmd_export(args: argparse.Namespace) -> int:
     options: dict[str, object] = {}
     if args.to in ("pdf", "html"):
         options = {"page_size": args.paper, "clinician": not args.patient_only}
-    data = export.render(worksheet, args.to, deidentify=args.deidentify, **options)
+    with _font_notes():
+        data = export.render(worksheet, args.to, deidentify=args.deidentify, **options)
     ext = export.file_extension(args.to)
     name = export.default_filename(worksheet, ext, deidentified=args.deidentify)
     target = _output_path(args.output, name)
+    _write(target, data)
+    return 0
+
+
+def _write(target: Path, data: bytes) -> None:
+    from ._io import write_atomic
+
     try:
         write_atomic(target, data)
     except OSError as exc:
         raise GoalkitError(f"cannot write {target}: {exc.strerror}") from None
     print(target)
+
+
+@contextlib.contextmanager
+def _font_notes() -> Iterator[None]:
+    """A PDF printed with characters no font covers: one note on stderr naming them (the file
+    is still written)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        if type(w.message).__name__ in ("MissingFontWarning", "NotConformingWarning"):
+            line = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(w.message))
+            print(f"goalkit: note: {line}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def _cmd_blank(args: argparse.Namespace) -> int:
+    from .export.pdf import blank_pdf
+
+    target = _output_path(args.output, f"goalkit-blank-{args.paper.lower()}.pdf")
+    with _font_notes():
+        data = blank_pdf(args.paper)
+    _write(target, data)
     return 0
 
 
@@ -184,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("bundle", help="a FHIR R4 Bundle (.json)")
     p.add_argument("-o", "--output", required=True, help="worksheet file to write, or a folder")
     p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("blank", help="a blank worksheet PDF to fill in by hand")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file, or a folder (the file is then goalkit-blank-a4.pdf)")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="page size")
+    p.set_defaults(func=_cmd_blank)
 
     p = sub.add_parser("cases", help="list the worked cases used in the training notebooks")
     p.set_defaults(func=_cmd_cases)

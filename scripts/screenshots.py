@@ -1,8 +1,8 @@
 """Regenerate the pictures in docs/: the app (real Voilà, real Chromium) and PDF pages.
 
-    .venv/bin/python scripts/screenshots.py
+    .venv/bin/python scripts/screenshots.py [--pdf-only]
 
-Needs Debian's chromium and, for the PDF pages, pdftoppm (apt-get install poppler-utils).
+Needs Debian's chromium for the app; the PDF pages are drawn by Typst.
 Uses a worked case (no real patient data) in a temporary store.
 """
 
@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -29,26 +30,25 @@ CASE = "discectomy-football"
 
 
 def pdf_pages() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "case.pdf"
-        pdf.write_bytes(to_pdf(cases.load(CASE).worksheet))
-        for page, name in ((1, "pdf-patient-page"), (3, "pdf-clinician-page")):
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    "70",
-                    "-png",
-                    "-singlefile",
-                    "-f",
-                    str(page),
-                    "-l",
-                    str(page),
-                    str(pdf),
-                    str(DOCS / name),
-                ],
-                check=True,
-            )
+    """The first page of each part of the case's PDF, drawn by Typst from the same template
+    and data as the PDF."""
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    from goalkit.export import _typst
+    from goalkit.export.pdfdata import worksheet_doc
+
+    ws = cases.load(CASE).worksheet
+    texts = [page.extract_text() or "" for page in PdfReader(io.BytesIO(to_pdf(ws))).pages]
+    clinician = next(n for n, text in enumerate(texts) if "Clinician summary" in text)
+    data = json.dumps(worksheet_doc(ws), ensure_ascii=False)
+    pages = _typst._compiler(False).compile(
+        str(_typst.TEMPLATES / "worksheet.typ"), format="png", ppi=70, sys_inputs={"data": data})
+    assert isinstance(pages, list)
+    for page, name in ((0, "pdf-patient-page"), (clinician, "pdf-clinician-page")):
+        (DOCS / f"{name}.png").write_bytes(pages[page])
 
 
 def app() -> None:
@@ -94,5 +94,6 @@ def app() -> None:
 if __name__ == "__main__":
     DOCS.mkdir(exist_ok=True)
     pdf_pages()
-    app()
+    if "--pdf-only" not in sys.argv:
+        app()
     print("\n".join(str(p) for p in sorted(DOCS.glob("*.png"))))

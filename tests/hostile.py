@@ -18,6 +18,7 @@ import io
 import json
 import re
 import sqlite3
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ from typing import Any
 from goalkit import export, fileformat
 from goalkit.cli import main
 from goalkit.errors import WorksheetFileError
+from goalkit.export._typst import NotConformingWarning
 from goalkit.export.csv import COLUMNS
 from goalkit.model import Worksheet
 from goalkit.store import DB_NAME, Store
@@ -54,6 +56,10 @@ HOSTILE: dict[str, str] = {
     "path-nul": "/dev/null\x00.pdf",
     "combining-emoji": "\U0001f469\u200d\u2695\ufe0f e\u0301\u0301\u0301 \U0001f600",
     "long-word": "x" * 2_000,
+    "typst-read": '#read("/etc/passwd") #json("/etc/passwd")',
+    "typst-include": '#include "/etc/passwd" #import "/etc/hosts": *',
+    "typst-code": '#{panic("x")} #let x = 1 #x #set page(width: 1cm) #show: none',
+    "typst-markup": "*bold* _em_ $x^2$ @ref <label> ] [ \\ `raw` // c /* c = heading - + / :",
     "one-megabyte": "A" * 1_000_000,
 }
 """Hostile strings, each put into every text field of a worksheet (cut to the field's limit,
@@ -238,8 +244,33 @@ def assert_exports_inert(ws: Worksheet) -> None:
         assert_inert_csv(export.to_csv(ws, deidentify=deid))
         assert fileformat.loads(export.to_json(ws, deidentify=deid)).id == ws.id
     assert fileformat.loads(export.to_json(ws)) == ws
-    assert to_pdf(ws, today=today).startswith(b"%PDF-")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NotConformingWarning)  # PDF/UA-1 and PDF/A-2a held
+        assert to_pdf(ws, today=today).startswith(b"%PDF-")
+        assert to_pdf(ws, today=today, deidentify=True, clinician=False).startswith(b"%PDF-")
+        assert_handout_inert(ws)
     assert_new_exports_inert(ws)
+
+
+def assert_handout_inert(ws: Worksheet) -> None:
+    """The notebook handout exporter on the worksheet's texts: a markdown cell made of the goal,
+    and a cell that showed the HTML export (as a notebook displaying it would)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+    from pypdf import PdfReader
+
+    from goalkit.export.handout import notebook_to_pdf
+    from goalkit.export.html import to_html
+
+    nb = new_notebook()
+    nb.cells = [
+        new_markdown_cell("# Handout\n\n" + ws.primary.statement),
+        new_code_cell("show()", outputs=[new_output(
+            "display_data", data={"text/html": to_html(ws, standalone=False), "text/plain": "-"})]),
+    ]
+    pdf = notebook_to_pdf(nb)
+    text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Handout" in text and "My goal plan" in text
+    assert "root:x:0:0" not in text
 
 
 def assert_new_exports_inert(ws: Worksheet) -> None:

@@ -7,6 +7,7 @@ no code. Widget views, which cannot be drawn offline, become a note about the ex
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from goalkit.export.nbconvert import (
     EXERCISE_NOTE,
     HandoutPDFExporter,
     handout_notebook,
+    notebook_to_pdf,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,8 +58,6 @@ def test_nbconvert_finds_the_exporter_by_name() -> None:
     exporter = HandoutPDFExporter()
     assert exporter.output_mimetype == "application/pdf"
     assert exporter.file_extension == ".pdf"
-    assert exporter.exclude_input and exporter.exclude_input_prompt
-    assert exporter.exclude_output_prompt
 
 
 def test_there_are_seven_training_notebooks() -> None:
@@ -159,3 +159,111 @@ def test_the_command_line_executes_and_prints_a_notebook(tmp_path: Path) -> None
     images = sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
     assert images >= 3  # the GAS chart and two progress charts
     assert json.loads(source.read_text())["cells"][1]["metadata"]["tags"] == ["handout-skip"]
+
+
+def structure(pdf: bytes) -> list[str]:
+    """The structure tree's roles, depth first (pikepdf, independent of Typst)."""
+    import pikepdf
+
+    roles: list[str] = []
+
+    def walk(elem: pikepdf.Dictionary) -> None:
+        roles.append(str(elem.get("/S")))
+        kids = elem.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid)
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        walk(doc.Root.StructTreeRoot)
+    return roles
+
+
+def test_markdown_goes_through_a_real_parser_into_tagged_structure() -> None:
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell(
+        "# Handout title\n\nSome *emphasis* and **bold** text with `code`.\n\n"
+        "#### A deep heading\n\n1. first\n2. second\n   - nested item\n\n"
+        "| criterion | meaning |\n|---|---|\n| S | Specific |\n\n"
+        "```\nprint('a code block')\n```\n\n> a quotation\n")]
+    pdf = notebook_to_pdf(nb)
+    text = pdf_text(pdf)
+    for expected in ("Handout title", "Some emphasis and bold text with code.", "A deep heading",
+                     "first", "nested item", "criterion meaning", "S Specific",
+                     "print('a code block')", "a quotation"):
+        assert expected in text, expected
+    assert "*" not in text and "|---" not in text and "```" not in text
+    roles = structure(pdf)
+    assert roles.count("/H1") == 1 and "/H2" in roles  # level 4 clamped: no level skipped
+    for role in ("/L", "/LI", "/Table", "/TH", "/TD", "/Em", "/Strong"):
+        assert role in roles, role
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata is not None and reader.metadata.title == "Handout title"
+
+
+def test_typed_markup_in_a_notebook_prints_as_text() -> None:
+    hostile = '#read("/etc/passwd") #include "/etc/hosts" $x$ @ref <lab> ] \\*'
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# T\n\n" + hostile),
+                new_code_cell("x", outputs=[new_output("stream", name="stdout", text=hostile)])]
+    text = pdf_text(notebook_to_pdf(nb))
+    assert '#read("/etc/passwd") #include "/etc/hosts" $x$ @ref <lab> ] \\*' in text
+    assert "root:" not in text and "localhost" not in text
+
+
+def test_writing_lines_follow_a_cell_that_asks_for_them() -> None:
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# Reflection"),
+                new_markdown_cell("What will you try next week?",
+                                  metadata={"goalkit": {"writing_lines": 12}}),
+                nbformat.v4.new_raw_cell("Notes for the trainer",
+                                         metadata={"goalkit": {"writing_lines": 3}})]
+    without = new_notebook()
+    without.cells = [new_markdown_cell("# Reflection"),
+                     new_markdown_cell("What will you try next week?"),
+                     nbformat.v4.new_raw_cell("Notes for the trainer")]
+    lined, plain = notebook_to_pdf(nb), notebook_to_pdf(without)
+    assert pdf_text(lined) == pdf_text(plain)  # the lines add no text
+    ruled = lines_drawn(lined) - lines_drawn(plain)
+    assert ruled == 15
+
+
+def lines_drawn(pdf: bytes) -> int:
+    """Horizontal strokes drawn in the PDF's pages (Typst draws a line as ``m`` ``l`` ``S``)."""
+    import pikepdf
+
+    count = 0
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            ops = [op for _operands, op in pikepdf.parse_content_stream(page)]
+            count += sum(1 for a, b in itertools.pairwise(ops)
+                         if str(a) == "l" and str(b) == "S")
+    return count
+
+
+def test_cell_html_outputs_become_text_tables_and_lists() -> None:
+    from goalkit.smart import check_goal
+    from goalkit.smart_render import render_html
+
+    nb = new_notebook()
+    report = render_html(check_goal("Walk 2 km to the park on my own within 6 weeks"))
+    frame = ("<table><thead><tr><th>barrier</th><th>plan</th></tr></thead><tbody>"
+             "<tr><td>rain</td><td>walk indoors</td></tr></tbody></table>")
+    nb.cells = [new_markdown_cell("# Outputs"), new_code_cell("x", outputs=[
+        new_output("display_data", data={"text/html": report, "text/plain": "<report>"}),
+        new_output("execute_result", data={"text/html": frame, "text/plain": "frame"},
+                   execution_count=1)])]
+    pdf = notebook_to_pdf(nb)
+    text = pdf_text(pdf)
+    assert "SMART: Specific, Measurable" in text and "<report>" not in text
+    assert "barrier plan rain walk indoors" in text
+    assert "/TH" in structure(pdf)
+
+
+def test_paper_size_is_checked() -> None:
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# T")]
+    letter = PdfReader(io.BytesIO(notebook_to_pdf(nb, "Letter"))).pages[0]
+    assert round(float(letter.mediabox.width)) == 612
+    with pytest.raises(ValueError, match="page size must be one of A4, Letter"):
+        notebook_to_pdf(nb, "A5")

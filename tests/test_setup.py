@@ -78,7 +78,7 @@ def test_lock_file_matches_pyproject() -> None:
 
 
 def test_import_goalkit_stays_light() -> None:
-    heavy = ("pandas", "matplotlib", "weasyprint", "voila", "ipywidgets", "nbconvert", "jupyterlab")
+    heavy = ("pandas", "matplotlib", "typst", "voila", "ipywidgets", "nbconvert", "jupyterlab")
     code = "import goalkit, goalkit.cli, goalkit.store, goalkit.fileformat"
     assert modules_loaded_by(code, heavy) == []
     assert modules_loaded_by("import goalkit", ("pydantic",)) == []

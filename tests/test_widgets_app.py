@@ -298,3 +298,25 @@ def test_the_goal_panel_shows_a_pain_condition_and_english_only(app: WorksheetAp
     panel.statement.value = "Caminar un kilómetro sin parar en seis semanas"
     assert "reads English only" in panel.feedback.value
     assert "written in Spanish" in panel.feedback.value
+
+
+def test_the_downloads_say_which_characters_the_pdf_had_no_font_for(
+    app: WorksheetApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from goalkit.export import _typst
+
+    monkeypatch.setattr(_typst, "SYSTEM_FONT_DIRS", ())
+    monkeypatch.delenv("GOALKIT_FONT_DIRS", raising=False)
+    for cached in (_typst._font_sets, _typst._compiler):
+        cached.cache_clear()
+    try:
+        goal_panel(app).statement.value = "Walk to the park 走"
+        export = app.panels["export"]
+        export.make.click()  # type: ignore[attr-defined]
+        message = app.messages.html.value
+        assert "Downloads ready. In the PDF, no font for 1 character(s) (U+8D70 走)" in message
+        assert "goalkit-ok" in message
+    finally:
+        monkeypatch.undo()
+        for cached in (_typst._font_sets, _typst._compiler):
+            cached.cache_clear()

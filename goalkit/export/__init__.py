@@ -1,9 +1,9 @@
 """Exporters: each turns a worksheet into text or bytes; the caller decides where they go.
 
-``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2), ``to_pdf``
-(goalkit's own engine, WeasyPrint where the text needs it), ``to_fhir`` (a FHIR R4 Bundle,
-``fhir.resources``) and ``to_ics`` (the steps' and reviews' dates, ``icalendar``). Heavy
-libraries load only when an exporter is called, so ``import goalkit.export`` stays light.
+``to_json`` (the file format), ``to_csv`` (pandas), ``to_html`` (Jinja2), ``to_pdf`` (Typst,
+see ``docs/pdf.md``), ``to_fhir`` (a FHIR R4 Bundle, ``fhir.resources``) and ``to_ics`` (the
+steps' and reviews' dates, ``icalendar``). Heavy libraries load only when an exporter is called,
+so ``import goalkit.export`` stays light.
 """
 
 from __future__ import annotations

@@ -1,69 +1,34 @@
-"""PDF export: the worksheet template's HTML, printed without a browser or LaTeX.
+"""PDF export: the worksheet printed by Typst, tagged and checked as PDF/UA-1 and PDF/A-2a.
 
-Two engines print the same HTML. goalkit's own (:mod:`goalkit.export._pdflayout`) knows the
-worksheet template's few building blocks and draws them directly: tens of milliseconds, and no
-heavy import, so a cold ``goalkit export --to pdf`` is quick. WeasyPrint, a full HTML/CSS
-engine, takes any document (notebook handouts use it) and any text: goalkit hands it every
-worksheet whose text needs shaping, right-to-left ordering or a font other than DejaVu Sans.
-Both give tagged PDF/UA-1 with embedded fonts, a language and a title.
+:func:`to_pdf` builds the worksheet's blocks (:mod:`goalkit.export.pdfdata`, from the same view
+as the HTML export) and compiles ``templates/worksheet.typ`` with them as JSON data
+(:mod:`goalkit.export._typst`). Typed text is data, never markup. :func:`blank_pdf` prints the
+same sections empty, with lines to write on. ``docs/pdf.md`` explains fonts and standards.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Literal
 
 from ..model import Worksheet
-from .html import PAGE_SIZES, PageSize, to_html
+from ._typst import MissingFontWarning, compile_pdf
 
-__all__ = ["ENGINES", "Engine", "html_to_pdf", "to_pdf", "worksheet_html_to_pdf"]
+__all__ = ["ENGINES", "PAGE_SIZES", "Engine", "MissingFontWarning", "PageSize", "blank_pdf",
+           "to_pdf"]
 
-log = logging.getLogger(__name__)
-
-Engine = Literal["auto", "goalkit", "weasyprint"]
-ENGINES: tuple[Engine, ...] = ("auto", "goalkit", "weasyprint")
-
-
-def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
-    """Any HTML document to PDF bytes through WeasyPrint (PDF/UA-1: tagged, with language
-    and title)."""
-    import weasyprint
-
-    pdf: bytes = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1")
-    return pdf
+PageSize = Literal["A4", "Letter"]
+PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
+Engine = Literal["auto", "typst"]
+ENGINES: tuple[Engine, ...] = ("auto", "typst")
+"""Kept for callers of the old ``engine=`` option: Typst is the only engine."""
 
 
-def worksheet_html_to_pdf(
-    html: str, *, page_size: PageSize = "A4", engine: Engine = "auto"
-) -> bytes:
-    """HTML rendered by the worksheet template to PDF bytes.
-
-    ``engine="auto"`` uses goalkit's own engine and falls back to WeasyPrint when the document
-    holds something it does not draw faithfully (or, logging a warning, when the engine
-    fails); ``"goalkit"`` raises
-    :class:`~goalkit.export._pdflayout.Unsupported` instead; ``"weasyprint"`` always uses it.
-    """
-    if engine not in ENGINES:
-        raise ValueError(f"PDF engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+def _check(page_size: str, engine: str = "auto") -> None:
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
-    if engine != "weasyprint":
-        from ._pdflayout import Unsupported, layout_pdf
-
-        try:
-            return layout_pdf(html, page_size)
-        except Unsupported:
-            if engine == "goalkit":
-                raise
-        except Exception as err:  # a bug in goalkit's engine must not cost anyone a handout
-            if engine == "goalkit":
-                raise
-            # the type only: the message could quote the worksheet's text
-            log.warning(
-                "goalkit's PDF engine failed (%s); printing with WeasyPrint", type(err).__name__
-            )
-    return html_to_pdf(html)
+    if engine not in ENGINES:
+        raise ValueError(f"PDF engine must be one of {', '.join(ENGINES)}, not {engine!r}")
 
 
 def to_pdf(
@@ -75,6 +40,26 @@ def to_pdf(
     deidentify: bool = False,
     engine: Engine = "auto",
 ) -> bytes:
-    """The worksheet handout as PDF bytes: patient page first, then the clinician page."""
-    html = to_html(ws, page_size=page_size, clinician=clinician, today=today, deidentify=deidentify)
-    return worksheet_html_to_pdf(html, page_size=page_size, engine=engine)
+    """The worksheet handout as PDF bytes: patient page first, then the clinician page.
+
+    ``clinician=False`` prints the patient's part only; ``deidentify=True`` leaves out what
+    :data:`goalkit.export.deidentify.DROPPED` lists. Characters no font covers print as U+FFFD
+    and are named in a :class:`MissingFontWarning`.
+    """
+    _check(page_size, engine)
+    if deidentify:
+        from .deidentify import deidentify as strip
+
+        ws = strip(ws)
+    from .pdfdata import worksheet_doc
+
+    data = worksheet_doc(ws, page_size=page_size, clinician=clinician, today=today)
+    return compile_pdf("worksheet.typ", data, timestamp=ws.updated)
+
+
+def blank_pdf(paper: PageSize = "A4") -> bytes:
+    """A blank worksheet to fill in by hand: the patient part's sections with writing lines."""
+    _check(paper)
+    from .pdfdata import blank_doc
+
+    return compile_pdf("worksheet.typ", blank_doc(paper))

@@ -37,6 +37,7 @@ class Chart:
     title: str
     alt: str
     data_uri: str
+    svg: str = ""  # the same chart as SVG source (the PDF embeds it; data_uri is for HTML)
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,8 @@ def _charts(ws: Worksheet) -> tuple[Chart, ...]:
         return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
     primary = ws.primary
-    return (
-        Chart(
-            "Progress on the main goal",
-            alt_text(ws, primary.id),
-            uri(progress_svg(ws, primary.id)),
-        ),
-    )
+    svg = progress_svg(ws, primary.id)
+    return (Chart("Progress on the main goal", alt_text(ws, primary.id), uri(svg), svg),)
 
 
 def build_view(

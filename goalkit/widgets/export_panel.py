@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -137,14 +138,16 @@ class ExportPanel(Panel):
             ("json", {}, "JSON (worksheet file)"),
             ("csv", {}, "CSV (goals and check-ins)"),
         ]
-        self.links.value = " · ".join(
-            download_link(
-                export.render(ws, ext, deidentify=deidentified, **options),
-                export.default_filename(ws, ext, deidentified=deidentified),
-                label,
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.links.value = " · ".join(
+                download_link(
+                    export.render(ws, ext, deidentify=deidentified, **options),
+                    export.default_filename(ws, ext, deidentified=deidentified),
+                    label,
+                )
+                for ext, options, label in files
             )
-            for ext, options, label in files
-        )
         self.elsewhere.value = " · ".join(
             download_link(
                 export.render(ws, fmt, deidentify=deidentified),
@@ -155,7 +158,11 @@ class ExportPanel(Panel):
             for fmt, label in ELSEWHERE
         )
         self.show_reading()
-        if saved:
+        # the PDF names characters it had no font for (printed as U+FFFD): say so, in one line
+        fonts = [str(w.message) for w in caught if type(w.message).__name__ == "MissingFontWarning"]
+        if saved and fonts:
+            self.messages.say("Downloads ready. In the PDF, " + fonts[0])
+        elif saved:
             self.messages.say("Downloads ready: click a link to save the file.")
         else:
             self.messages.say(
