@@ -27,13 +27,14 @@ __all__ = [
     "criteria_table",
     "example_frame",
     "first_and_last",
+    "flags_table",
     "png",
     "summary",
 ]
 
 
 COLUMNS = ["learner", "learner_id", "exercise", "kind", "attempt", "time", "score",
-           "max_score", "percent", *CRITERIA, "criteria_met", "text"]
+           "max_score", "percent", *CRITERIA, "criteria_met", "text", "flags", "notes", "marks"]
 GOAL_KINDS = ("goal", "rewrite", "assessment")
 
 
@@ -51,7 +52,8 @@ def _frame(records: Iterable[tuple[str, str, Attempt]], skipped: int = 0) -> pd.
                      "time": a.time, "score": a.score, "max_score": a.max_score,
                      "percent": 100 * a.score / a.max_score, **judged,
                      "criteria_met": sum(v is True for v in judged.values())
-                     if a.criteria else None, "text": a.text})
+                     if a.criteria else None, "text": a.text, "flags": a.flags,
+                     "notes": a.notes, "marks": a.marks})
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["time"] = pd.to_datetime(frame["time"], utc=True, errors="coerce")
     for c in CRITERIA:
@@ -126,6 +128,32 @@ def criteria_table(frame: pd.DataFrame) -> pd.DataFrame:
                           "last %": [100 * met[c].last().mean() for c in CRITERIA]},
                          index=pd.Index(CRITERIA, name="criterion"))
     return table.round(1)
+
+
+def flags_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per exercise and finding (``pain_only``, ``clinician_wording``, ...): how many learners'
+    first attempts carried it, and how many final attempts still do.
+
+    Only attempts whose findings were recorded count (lines from version 1 files have none);
+    ``learners`` says how many learners that is for the exercise. A finding no attempt carries
+    has no row.
+    """
+    import pandas as pd
+
+    columns = ["exercise", "flag", "learners", "first", "final"]
+    known = frame[frame["flags"].notna()] if not frame.empty else frame
+    if known.empty:
+        return pd.DataFrame(columns=columns).set_index(["exercise", "flag"])
+    ordered = known.sort_values(["learner_id", "exercise", "attempt"])
+    grouped = ordered.groupby(["learner_id", "exercise"], sort=False)["flags"]
+    pairs = pd.DataFrame({"first": grouped.first(), "final": grouped.last()}).reset_index()
+    rows = []
+    for exercise, group in pairs.groupby("exercise"):
+        seen = sorted({f for fl in (*group["first"], *group["final"]) for f in fl})
+        rows += [{"exercise": exercise, "flag": flag, "learners": len(group),
+                  "first": sum(flag in fl for fl in group["first"]),
+                  "final": sum(flag in fl for fl in group["final"])} for flag in seen]
+    return pd.DataFrame(rows, columns=columns).set_index(["exercise", "flag"])
 
 
 def _bars(title: str, labels: list[str], first: list[float], last: list[float],

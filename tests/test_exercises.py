@@ -53,11 +53,17 @@ def shown(value: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def no_learner(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test starts with no learner chosen in this 'kernel'."""
+def no_learner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Each test starts with no learner chosen in this 'kernel', and an empty default folder."""
     monkeypatch.delenv("GOALKIT_LEARNER", raising=False)
+    monkeypatch.setenv("GOALKIT_RESULTS", str(tmp_path / "default-results"))
     monkeypatch.setattr(training_learner._CURRENT, "results", None)
     yield
+
+
+def new_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What opening the next notebook does: a fresh kernel, nothing chosen in it yet."""
+    monkeypatch.setattr(training_learner._CURRENT, "results", None)
 
 
 @pytest.fixture
@@ -150,6 +156,39 @@ def test_learner_name_widget_chooses_the_file(tmp_path: Path) -> None:
     assert again.name.value == "Zoë"
     again.button.click()
     assert "already holds 1 answers" in shown(again.status.value)
+
+
+def test_the_name_is_chosen_once_and_every_notebook_shows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner07")
+    first = LearnerName(folder=tmp_path)
+    assert shown(first.identity.value) == ""
+    first.name.value = "Sam T"
+    first.button.click()
+    assert "You are recorded as Sam T (sam-t.jsonl" in shown(first.identity.value)
+    assert (tmp_path / ".identity" / "learner07.json").is_file()
+    new_kernel(monkeypatch)  # notebook 03: nothing typed, the same learner
+    later = LearnerName(folder=tmp_path)
+    assert "You are recorded as Sam T" in shown(later.identity.value)
+    assert later.name.value == "Sam T"
+    ex = GoalExercise("03-task-this-week", results=None)
+    monkeypatch.setenv("GOALKIT_RESULTS", str(tmp_path))
+    ex.text.value = GOOD
+    ex.button.click()
+    assert "Attempt 1 saved for Sam T" in shown(ex.status.value)
+    assert [p.name for p in tmp_path.glob("*.jsonl")] == ["sam-t.jsonl"]
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner08")  # another login, same shared folder
+    new_kernel(monkeypatch)
+    assert shown(LearnerName(folder=tmp_path).identity.value) == ""
+
+
+def test_a_record_number_is_refused_as_a_name(tmp_path: Path) -> None:
+    picker = LearnerName(folder=tmp_path)
+    for number in ("943 476 5919", "MRN 123-4567", "RX1234"):
+        picker.name.value = number
+        picker.button.click()
+        assert "could be a patient or record number" in shown(picker.status.value)
+    assert current_learner() is None and not any(tmp_path.iterdir())
 
 
 def test_learner_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

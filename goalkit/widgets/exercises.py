@@ -78,8 +78,7 @@ class Exercise:
     def save(self, attempt: Attempt) -> Attempt:
         """Record ``attempt`` in memory and, when a learner is chosen, in their file."""
         results = self.results
-        numbered = Attempt(attempt.exercise, attempt.kind, attempt.score, attempt.max_score,
-                           attempt.text, attempt.criteria, len(self.history) + 1, attempt.time)
+        numbered = attempt.renumbered(len(self.history) + 1)
         note = _NOT_SAVED
         if results is not None:
             try:

@@ -39,10 +39,11 @@ Line = tuple[bool, str]  # (passed, what it means): one line of feedback
 
 
 def goal_attempt(exercise: str, report: SmartReport, kind: Kind = "goal") -> Attempt:
-    """An attempt scored as the number of SMART criteria met (of 5)."""
+    """An attempt scored as the number of SMART criteria met (of 5), carrying every other
+    finding of the report (its ``flags`` and ``notes``) for the trainer's tables."""
     met: dict[str, bool | None] = {k: f.met for k, f in report.criteria.items()}
     return Attempt(exercise, kind, sum(v is True for v in met.values()), len(CRITERIA),
-                   report.text, met)
+                   report.text, met, flags=tuple(report.flags), notes=tuple(report.notes))
 
 
 def compare_html(before: SmartReport, after: SmartReport, what: str) -> str:
