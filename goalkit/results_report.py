@@ -86,30 +86,40 @@ def collect(folder: Path | str | None = None,
 
 
 def first_and_last(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per learner and exercise: the first attempt's and the last attempt's percent."""
+    """One row per learner and exercise: the first attempt's and the last attempt's percent,
+    and ``marked``: whether the last attempt was the model answer copied or came after the
+    learner asked to see the answers."""
     import pandas as pd
 
     if frame.empty:
         return pd.DataFrame(columns=["learner_id", "exercise", "kind", "attempts", "first",
-                                     "last"])
+                                     "last", "marked"])
     ordered = frame.sort_values(["learner_id", "exercise", "attempt"])
     grouped = ordered.groupby(["learner_id", "exercise"], sort=False)
-    return grouped.agg(kind=("kind", "first"), attempts=("attempt", "max"),
-                       first=("percent", "first"), last=("percent", "last")).reset_index()
+    out = grouped.agg(kind=("kind", "first"), attempts=("attempt", "max"),
+                      first=("percent", "first"), last=("percent", "last"),
+                      marks=("marks", "last")).reset_index()
+    out["marked"] = [bool(m) for m in out.pop("marks")]
+    return out
 
 
 def summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Per exercise: learners, mean attempts, mean score (% of the maximum) at the first
-    attempt and at the last one, and the change after feedback."""
+    attempt (before any feedback) and at the last one, the change, and ``marked``: how many
+    learners' last attempt was the model answer copied or came after showing the answers
+    (their last score is not their own)."""
     pairs = first_and_last(frame)
     if pairs.empty:
         import pandas as pd
 
-        return pd.DataFrame(columns=["learners", "attempts", "first %", "last %", "change"])
+        return pd.DataFrame(columns=["learners", "attempts", "first %", "last %", "change",
+                                     "marked"])
     out = pairs.groupby("exercise").agg(learners=("learner_id", "nunique"),
                                         attempts=("attempts", "mean"),
-                                        first=("first", "mean"), last=("last", "mean"))
+                                        first=("first", "mean"), last=("last", "mean"),
+                                        marked=("marked", "sum"))
     out["change"] = out["last"] - out["first"]
+    out = out[["learners", "attempts", "first", "last", "change", "marked"]]
     return out.rename(columns={"first": "first %", "last": "last %"}).round(1)
 
 

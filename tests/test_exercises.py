@@ -256,11 +256,22 @@ def test_assessment_scores_the_model_answer_full_marks(sam: LearnerResults) -> N
     task.text.value = task.model_answer()
     task.button.click()
     assert "Score: 8 / 8" in shown(task.score.value)
+    assert "recorded as copied" in shown(task.score.value)
+    task.text.value = task.model_answer().replace("My", "my").rstrip(".") + " again"
+    task.button.click()
+    assert "recorded as copied" in shown(task.score.value)  # a word changed is still a copy
     task.text.value = "Reduce my pain to 3/10 within 8 weeks"
     task.button.click()
     text = shown(task.score.value)
     assert "Score: 4 / 8" in text and "Pain is the only target" in text
-    assert [(r["score"], r["max_score"]) for r in lines(sam)] == [(8, 8), (4, 8)]
+    assert "copied" not in text
+    task.text.value = ("Walk Lily home from school on my own, 1.2 km with one rest at most, "
+                       "within 8 weeks")
+    task.button.click()
+    assert "Score: 8 / 8" in shown(task.score.value) and "copied" not in shown(task.score.value)
+    assert [(r["score"], r["max_score"], r["marks"]) for r in lines(sam)] == [
+        (8, 8, ["copied"]), (8, 8, ["copied"]), (4, 8, []), (8, 8, [])]
+    assert lines(sam)[2]["flags"] == ["pain_only"]
 
 
 def test_score_assessment_counts_each_point() -> None:
@@ -272,22 +283,54 @@ def test_score_assessment_counts_each_point() -> None:
     assert "Reword 'Patient must'" in score.lines[6][1]
 
 
-def test_quiz_needs_every_answer_then_scores_and_explains(sam: LearnerResults) -> None:
-    quiz = Quiz("01-smart-check", results=sam)
+def test_quiz_explains_only_the_choice_made_until_right_or_given_up(
+        sam: LearnerResults) -> None:
+    quiz = Quiz("01-smart-check", results=sam)  # stored answers: c, a, b
     quiz.answer(1)
     quiz.button.click()
     assert "Questions 2 and 3 still need an answer" in shown(quiz.status.value)
     assert not sam.path.exists()
-    quiz.answer(1, 0, 1)
+    quiz.answer(0, 1, 1)
     quiz.button.click()
     text = shown(quiz.feedback.value)
-    assert "Score: 2 / 3" in text
-    assert "The answer is 'Time-bound'" in text
-    quiz.choices[1].value = 2
+    assert "Score: 1 / 3" in text
+    assert "'Feel more confident on my feet': A feeling" in text and "Try another answer" in text
+    assert "The answer is" not in text and "It names an activity" not in text  # not given away
+    assert quiz.reveal_button.disabled is False
+    quiz.answer(2)
+    quiz.button.click()
+    text = shown(quiz.feedback.value)
+    assert "Score: 2 / 3" in text and "Question 1: right. It names an activity" in text
+    assert "Add a horizon" not in text  # question 2 still unexplained
+    quiz.reveal_button.click()
+    assert "The answer is 'Time-bound'" in shown(quiz.feedback.value)
+    quiz.answer(2, 0, 1)
     quiz.button.click()
     assert "Score: 3 / 3. All right" in shown(quiz.feedback.value)
-    assert [(r["score"], r["attempt"], r["text"]) for r in lines(sam)] == [
-        (2, 1, "1:b 2:a 3:b"), (3, 2, "1:b 2:c 3:b")]
+    assert [(r["score"], r["attempt"], r["text"], r["marks"]) for r in lines(sam)] == [
+        (1, 1, "1:a 2:b 3:b", []), (2, 2, "1:c 2:b 3:b", []), (3, 3, "1:c 2:a 3:b", ["gave_up"])]
+
+
+def test_quiz_choices_are_shuffled_per_learner_and_stable(tmp_path: Path) -> None:
+    def orders(name: str) -> list[list[int]]:
+        quiz = Quiz("06-final-quiz", results=open_learner(name, tmp_path))
+        return [[i for _, i in radio.options] for radio in quiz.choices]
+
+    sam, ana = orders("Sam"), orders("Ana")
+    assert orders("Sam") == sam  # the same learner sees the same order every time
+    assert sam != ana
+    stored = [list(range(len(q.choices))) for q in QUIZZES["06-final-quiz"]]
+    assert sam != stored and all(sorted(o) == s for o, s in zip(sam, stored, strict=True))
+
+
+def test_the_right_letter_and_the_longest_choice_do_not_give_answers_away() -> None:
+    questions = [q for qs in QUIZZES.values() for q in qs]
+    letters = [q.answer for q in questions]
+    assert max(letters.count(i) for i in set(letters)) <= len(questions) * 0.4
+    longest = [q for q in questions
+               if len(q.choices[q.answer].text) > max(len(c.text) for i, c in
+                                                       enumerate(q.choices) if i != q.answer)]
+    assert len(longest) <= len(questions) // 4
 
 
 def test_every_stored_quiz_is_well_formed() -> None:

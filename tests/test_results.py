@@ -200,6 +200,16 @@ def test_summary_first_attempt_against_after_feedback(classroom: Path) -> None:
     assert write["first %"] == pytest.approx((20 + 100 + 0) / 3, abs=0.05)
     assert write["last %"] == pytest.approx((100 + 100 + 0) / 3, abs=0.05)
     assert table.loc["06-quiz", "change"] == pytest.approx(25.0)
+    assert table.loc["06-quiz", "marked"] == 0
+
+
+def test_a_copied_or_given_up_last_attempt_is_counted_apart(tmp_path: Path) -> None:
+    ana, ben = open_learner("Ana", tmp_path), open_learner("Ben", tmp_path)
+    ana.record(Attempt("06-final-goal", "assessment", 5, 8))
+    ana.record(Attempt("06-final-goal", "assessment", 8, 8, marks=("copied",)))
+    ben.record(Attempt("06-final-goal", "assessment", 7, 8))
+    row = results.summary(collect(tmp_path)).loc["06-final-goal"]
+    assert (row["first %"], row["last %"], row["marked"]) == (75.0, 93.8, 1)
 
 
 def test_criteria_table_per_letter(classroom: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
@@ -29,7 +30,14 @@ from .training_learner import (
     use_learner,
 )
 from .training_learner import message as _message
-from .training_rules import Scenario, compare_html, goal_attempt, lines_html, score_assessment
+from .training_rules import (
+    Scenario,
+    compare_html,
+    goal_attempt,
+    is_copy,
+    lines_html,
+    score_assessment,
+)
 
 __all__ = [
     "AssessmentTask",
@@ -227,12 +235,15 @@ class AssessmentTask(GoalExercise):
             return
         report = self.report()
         result = score_assessment(report)
-        attempt = goal_attempt(self.exercise, report, self.kind)
-        self.save(Attempt(attempt.exercise, "assessment", result.points, result.total,
-                          attempt.text, attempt.criteria))
+        copied = is_copy(report.text, self.model_answer())
+        attempt = replace(goal_attempt(self.exercise, report, self.kind), score=result.points,
+                          max_score=result.total, marks=("copied",) if copied else ())
+        self.save(attempt)
+        note = Markup(" This is the model answer, so it is recorded as copied: write the goal "
+                      "in your own words for a score of your own.") if copied else ""
         self.score.value = str(Markup(
-            '<p class="goalkit-score"><strong>Score: {} / {}.</strong> {}</p>').format(
-                result.points, result.total, result.verdict)) + lines_html(
+            '<p class="goalkit-score"><strong>Score: {} / {}.</strong> {}{}</p>').format(
+                result.points, result.total, result.verdict, note)) + lines_html(
                     result.lines, "goalkit-assessment-lines")
         self.feedback.value = render_html(report)
         self.show_model.disabled = False  # offered once the learner has tried their own
