@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 LESSONS = sorted((ROOT / "notebooks").glob("0[1-6]_*.ipynb"))
 
