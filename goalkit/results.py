@@ -42,7 +42,11 @@ if TYPE_CHECKING:  # the trainer's report loads pandas and matplotlib only when 
         first_and_last,
         flags_table,
         png,
+        report_line,
+        roster,
+        roster_csv,
         summary,
+        workbook,
     )
 
 __all__ = [
@@ -69,8 +73,12 @@ __all__ = [
     "read_attempts",
     "remember_learner",
     "remembered_learner",
+    "report_line",
     "results_dir",
+    "roster",
+    "roster_csv",
     "summary",
+    "workbook",
 ]
 
 RESULTS_ENV = "GOALKIT_RESULTS"
@@ -389,7 +397,8 @@ def remembered_learner(folder: Path | str | None = None) -> LearnerResults | Non
 # names stay reachable from here, loaded on first use.
 _REPORT = frozenset({
     "COLUMNS", "GOAL_KINDS", "chart", "collect", "criteria_chart", "criteria_table",
-    "example_frame", "first_and_last", "flags_table", "png", "summary",
+    "example_frame", "first_and_last", "flags_table", "png", "report_line", "roster",
+    "roster_csv", "summary", "workbook",
 })
 
 

@@ -8,7 +8,7 @@ feedback); the charts are matplotlib Figures made without pyplot, turned into PN
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,10 @@ __all__ = [
     "first_and_last",
     "flags_table",
     "png",
+    "roster",
+    "roster_csv",
     "summary",
+    "workbook",
 ]
 
 
@@ -164,6 +167,106 @@ def flags_table(frame: pd.DataFrame) -> pd.DataFrame:
                   "first": sum(flag in fl for fl in group["first"]),
                   "final": sum(flag in fl for fl in group["final"])} for flag in seen]
     return pd.DataFrame(rows, columns=columns).set_index(["exercise", "flag"])
+
+
+ROSTER_COLUMNS = ["learner", "learner_id", "exercise", "kind", "attempts", "first_text",
+                  "first_report", "first %", "final_text", "final_report", "final %", "marks",
+                  "review"]
+_LETTERS = dict(zip(CRITERIA, "SMART", strict=True))
+
+
+def report_line(row: Any) -> str:
+    """One attempt's report in a line: each letter with ✓, ✗ or ?, then its findings.
+
+    >>> report_line({"specific": True, "measurable": False, "achievable": None,
+    ...              "relevant": None, "time_bound": True, "flags": ("pain_only",), "notes": ()})
+    'S✓ M✗ A? R? T✓ · pain only'
+    """
+    import pandas as pd
+
+    def mark(v: object) -> str:
+        return "?" if v is None or v is pd.NA else "✓" if v else "✗"
+
+    letters = " ".join(f"{_LETTERS[c]}{mark(row[c])}" for c in CRITERIA if c in row)
+    flags = row.get("flags")
+    found = [f.replace("_", " ") for f in flags] if flags else []
+    extra = [*found, *(row.get("notes") or ())]
+    return " · ".join(filter(None, [letters, *extra]))
+
+
+def roster(frame: pd.DataFrame, reviews: Mapping[tuple[str, str], Any] | None = None
+           ) -> pd.DataFrame:
+    """The class view: one row per learner and exercise, with the first and the final answer
+    as written (for quizzes, the letters chosen), each with its report in a line and its score,
+    the marks of the final one (copied, gave up) and the facilitator's latest review."""
+    import pandas as pd
+
+    if frame.empty:
+        return pd.DataFrame(columns=ROSTER_COLUMNS)
+    rows = []
+    ordered = frame.sort_values(["learner_id", "exercise", "attempt"])
+    for (learner_id, exercise), group in ordered.groupby(["learner_id", "exercise"]):
+        first, final = group.iloc[0], group.iloc[-1]
+        goal = first["kind"] in GOAL_KINDS
+        review = (reviews or {}).get((str(learner_id), str(exercise)))
+        rows.append({
+            "learner": final["learner"], "learner_id": learner_id, "exercise": exercise,
+            "kind": first["kind"], "attempts": len(group),
+            "first_text": first["text"], "first_report": report_line(first) if goal else "",
+            "first %": round(float(first["percent"]), 1),
+            "final_text": final["text"], "final_report": report_line(final) if goal else "",
+            "final %": round(float(final["percent"]), 1),
+            "marks": ", ".join(m.replace("_", " ") for m in final["marks"] or ()),
+            "review": "" if review is None else
+            f"attempt {review.attempt}: {review.about + ': ' if review.verdict else ''}"
+            f"{review.comment}"})
+    return pd.DataFrame(rows, columns=ROSTER_COLUMNS)
+
+
+def _inert(value: object) -> object:
+    """A cell a spreadsheet shows as typed: text starting with = + - @ (a formula to Excel,
+    LibreOffice and openpyxl) gets a leading apostrophe (OWASP, "CSV injection")."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for CSV and Excel: tuple cells (flags, notes, marks) as text, times without a
+    zone, and no typed text that a spreadsheet would run as a formula."""
+    out = frame.copy()
+    for col in ("flags", "notes", "marks"):
+        if col in out:
+            out[col] = ["" if v is None else "; ".join(v) for v in out[col]]
+    if "time" in out:
+        out["time"] = out["time"].dt.tz_convert("UTC").dt.tz_localize(None)
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, str)).any():
+            out[col] = out[col].map(_inert)
+    return out
+
+
+def roster_csv(table: pd.DataFrame) -> bytes:
+    """The roster (or any table from this module) as UTF-8 CSV with a byte-order mark, which
+    spreadsheet programs need to show accented names correctly."""
+    return _flat(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def workbook(frame: pd.DataFrame, reviews: Mapping[tuple[str, str], Any] | None = None
+             ) -> bytes:
+    """An Excel workbook (openpyxl, through pandas): sheets *Roster*, *Summary*, *Findings*
+    (flags per exercise) and *Attempts* (every attempt, one row each)."""
+    import io
+
+    import pandas as pd
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        _flat(roster(frame, reviews)).to_excel(writer, sheet_name="Roster", index=False)
+        summary(frame).to_excel(writer, sheet_name="Summary")
+        flags_table(frame).to_excel(writer, sheet_name="Findings")
+        _flat(frame).to_excel(writer, sheet_name="Attempts", index=False)
+    return buf.getvalue()
 
 
 def _bars(title: str, labels: list[str], first: list[float], last: list[float],

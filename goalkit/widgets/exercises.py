@@ -67,6 +67,25 @@ class Exercise:
         self._results = results
         self.history: list[Attempt] = []
         self.status = styled(w.HTML(), "goalkit-exercise-status")
+        self.trainer = styled(w.HTML(self.trainer_comment()), "goalkit-trainer-comment")
+
+    def trainer_comment(self) -> str:
+        """The facilitator's latest comment on this learner's answer to this exercise, as HTML
+        (empty when there is none or no learner is chosen)."""
+        from ..results_review import reviews_for
+
+        results = self.results
+        if results is None:
+            return ""
+        found = [r for r in reviews_for(results.slug, results.folder)
+                 if r.exercise == self.exercise]
+        if not found:
+            return ""
+        r = found[-1]
+        about = Markup(" They disagree with the verdict on <strong>{}</strong>.").format(
+            r.about) if r.verdict else ""
+        return str(Markup('<p class="goalkit-trainer-note" role="note">Your trainer, on your '
+                          "attempt {}:{} {}</p>").format(r.attempt, about, r.comment))
 
     @property
     def results(self) -> LearnerResults | None:
@@ -135,8 +154,8 @@ class GoalExercise(Exercise):
         self.prompt = styled(w.HTML(str(Markup("<p>{}</p>").format(prompt)) if prompt else ""),
                              "goalkit-exercise-prompt")
         extras = [x for x, on in ((self.why, ask_why), (self.confidence, ask_confidence)) if on]
-        self.root = styled(w.VBox([self.prompt, *self._intro(), self.text, *extras,
-                                   self.button, self.status, self.feedback]),
+        self.root = styled(w.VBox([self.prompt, *self._intro(), self.trainer, self.text,
+                                   *extras, self.button, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-goal-exercise")
         self._first: SmartReport | None = None
 

@@ -64,9 +64,9 @@ class Quiz(Exercise):
                                     "goalkit-quiz-reveal")
         self.reveal_button.on_click(lambda _b: self.reveal())
         self.feedback = styled(w.HTML(), "goalkit-quiz-feedback")
-        self.root = styled(w.VBox([*rows, w.HBox([self.button, self.reveal_button]),
-                                   self.status, self.feedback]), "goalkit-exercise",
-                           "goalkit-quiz")
+        buttons = w.HBox([self.button, self.reveal_button])
+        self.root = styled(w.VBox([self.trainer, *rows, buttons, self.status, self.feedback]),
+                           "goalkit-exercise", "goalkit-quiz")
 
     @property
     def answers(self) -> list[int | None]:

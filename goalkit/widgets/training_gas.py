@@ -62,9 +62,10 @@ class GasBuilder(Exercise):
                                             layout=w.Layout(width="auto")), "goalkit-gas-check")
         self.check_button.on_click(lambda _b: self.check())
         self.findings = styled(w.HTML(), "goalkit-gas-findings")
-        self.root = styled(w.VBox([*self.parts.values(), w.HBox([self.vary, self.baseline]),
-                                   self.draft_button, *rows, self.check_button, self.status,
-                                   self.findings]), "goalkit-exercise", "goalkit-gas-builder")
+        self.root = styled(w.VBox([self.trainer, *self.parts.values(),
+                                   w.HBox([self.vary, self.baseline]), self.draft_button,
+                                   *rows, self.check_button, self.status, self.findings]),
+                           "goalkit-exercise", "goalkit-gas-builder")
 
     @property
     def goal_parts(self) -> GoalParts:

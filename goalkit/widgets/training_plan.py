@@ -50,7 +50,8 @@ class BarrierPlanner(Exercise):
                                       layout=w.Layout(width="auto")), "goalkit-plan-check")
         self.button.on_click(lambda _b: self.check())
         self.feedback = styled(w.HTML(), "goalkit-plan-feedback")
-        self.root = styled(w.VBox([head, *lines, self.button, self.status, self.feedback]),
+        self.root = styled(w.VBox([self.trainer, head, *lines, self.button, self.status,
+                                   self.feedback]),
                            "goalkit-exercise", "goalkit-barrier-planner")
 
     @property
