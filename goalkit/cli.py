@@ -119,6 +119,26 @@ def _cmd_workshop(args: argparse.Namespace) -> int:
     os.execvp(cmd[0], cmd)  # noqa: S606 - as `goalkit app`
 
 
+def _cmd_workshop_pack(args: argparse.Namespace) -> int:
+    from ._io import write_atomic
+    from .export.workshop_pack import build_pack
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise GoalkitError(f"{out} is a file: give a folder for the pack")
+    if not out.exists() and not out.parent.is_dir():
+        raise GoalkitError(f"cannot write {out}: {out.parent} does not exist")
+    lessons = Path(args.notebooks)
+    if not lessons.is_dir():
+        raise GoalkitError(f"{lessons} is not a folder of lesson notebooks")
+    pack, key = build_pack(lessons, args.paper)  # before anything is written
+    out.mkdir(exist_ok=True)
+    for name, data in (("workshop-pack.pdf", pack), ("answer-key.pdf", key)):
+        write_atomic(out / name, data, mode=0o644)
+        print(out / name)
+    return 0
+
+
 def _add_workshop(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser("workshop", help="serve the facilitator's class view of a workshop's "
                        "results folder with Voilà (127.0.0.1)")
@@ -129,6 +149,14 @@ def _add_workshop(sub: argparse._SubParsersAction[_Parser]) -> None:
                    "of the learners are shown: keep it on 127.0.0.1 or behind a login)")
     p.add_argument("--token", action="store_true", help="require a token in the URL")
     p.set_defaults(func=_cmd_workshop)
+    p = sub.add_parser("workshop-pack", help="print the workshop pack (lessons, exercises with "
+                       "writing lines, quizzes) and a separate answer key as PDF")
+    p.add_argument("output", metavar="OUT", help="folder for workshop-pack.pdf and "
+                   "answer-key.pdf (created if missing)")
+    p.add_argument("--notebooks", default=str(Path(__file__).resolve().parents[1] /
+                                              "notebooks"), help="the lesson notebooks' folder")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.set_defaults(func=_cmd_workshop_pack)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbformat import NotebookNode
 
 from goalkit import results
 
@@ -182,3 +183,140 @@ def test_the_class_view_notebook_is_written_outside_the_repository() -> None:
     nb = nbformat.read(path, as_version=4)
     assert [c.source for c in nb.cells] == [
         "from goalkit.widgets.training_class import ClassView\n\nClassView()"]
+
+
+# -- the printed pack ------------------------------------------------------------------------
+def flat(text: str) -> str:
+    """Text with every space and line break removed: PDF lines break anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_writing_space_is_marked_and_drawn_as_ruled_lines() -> None:
+    from nbformat.v4 import new_markdown_cell, new_notebook, new_raw_cell
+
+    from goalkit.export.nbconvert import handout_notebook, notebook_to_pdf
+
+    cell = new_markdown_cell("The goal:")
+    cell.metadata["goalkit"] = {"writing_lines": 3}
+    raw = new_raw_cell("Why:")
+    raw.metadata["goalkit"] = {"writing_lines": 1}
+    nb = new_notebook(cells=[new_markdown_cell("# Sheet"), cell, raw])
+    out = handout_notebook(nb)
+    assert [c.source.count('class="goalkit-writing-line"') for c in out.cells] == [0, 3, 1]
+    assert out.cells[2].cell_type == "markdown"
+    text = pdf_text(notebook_to_pdf(nb, paper="Letter"))
+    assert "The goal:" in text and "Why:" in text
+    with pytest.raises(ValueError, match="A4 or Letter"):
+        notebook_to_pdf(nb, paper="A5")
+
+
+def test_a_run_lesson_becomes_markdown_cells_with_its_exercises_on_paper() -> None:
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from goalkit.export.workshop_pack import PAPER_MIME, pack_notebooks
+    from goalkit.widgets.exercises import RewriteExercise
+    from goalkit.widgets.quiz import Quiz
+
+    def shown_as(widget: object) -> NotebookNode:
+        bundle = widget._repr_mimebundle_()  # type: ignore[attr-defined]
+        assert PAPER_MIME in bundle and "application/vnd.jupyter.widget-view+json" in bundle
+        return new_output("display_data", data={PAPER_MIME: bundle[PAPER_MIME]})
+
+    rewrite = new_code_cell("RewriteExercise(...)", outputs=[
+        shown_as(RewriteExercise("01-rewrite-stronger", "Get stronger."))])
+    quiz = new_code_cell("Quiz(...)", outputs=[shown_as(Quiz("01-smart-check"))])
+    example = new_code_cell("print(...)", outputs=[
+        new_output("stream", name="stdout", text="classic  Specific, ...\n")])
+    lesson = new_notebook(cells=[
+        new_markdown_cell("# 01 · A lesson\n\n**How to use this notebook:** choose *Run › Run "
+                          "All Cells* once.\n\nKeep this. Run the cell to see its report."),
+        new_markdown_cell("**Trainer:** change VARIANT."),
+        new_markdown_cell("## Your results name", metadata={"tags": ["handout-skip"]}),
+        example, rewrite, quiz])
+    pack = pack_notebooks([lesson])
+    [paper] = pack.lessons
+    assert {c.cell_type for c in paper.cells} == {"markdown"}
+    text = "\n".join(c.source for c in paper.cells)
+    assert "Keep this." in text and "Run" not in text and "Trainer" not in text
+    assert "results name" not in text and "classic  Specific" in text
+    assert "Starting goal: *Get stronger.*" in text
+    lines = [c.metadata["goalkit"]["writing_lines"] for c in paper.cells
+             if "goalkit" in c.metadata]
+    assert lines == [4, 1, 1, 1]  # the rewrite, then a line per quiz question
+    key = "\n".join(c.source for c in pack.key.cells)
+    assert "**1. c)** Walk to the post office and back" in key
+    assert "Get stronger." in key and "Specific" in key
+
+
+@pytest.fixture(scope="module")
+def printed_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, Path]:
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("pack") / "pack"
+    done = subprocess.run([sys.executable, "-m", "goalkit", "workshop-pack", str(out)],
+                          capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == [str(out / "workshop-pack.pdf"), str(out / "answer-key.pdf")]
+    return (pdf_text((out / "workshop-pack.pdf").read_bytes()),
+            pdf_text((out / "answer-key.pdf").read_bytes()), out)
+
+
+@pytest.mark.slow
+def test_the_pack_holds_every_lesson_with_its_examples_and_exercises(
+        printed_pack: tuple[str, str, Path]) -> None:
+    from goalkit.widgets.training_data import QUIZZES
+
+    pack, _, _ = printed_pack
+    for path in LESSONS:
+        nb = nbformat.read(path, as_version=4)
+        title = next(c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown")
+        assert flat(title.lstrip("# ")) in flat(pack), title
+    for example in ("Walk 1 km to the shop without a rest, on my own, within 6 weeks",
+                    "Parts (Bovend’Eerdt)",  # the example report
+                    "Patient must comply with home exercises 3 times a week for 6 weeks"):
+        assert flat(example) in flat(pack), example
+    for start in ("I want to feel better.", "Get stronger.", "Do my stretches every day.",
+                  "Reduce my back pain from 7/10 to 3/10 within 8 weeks"):
+        assert flat(f"Starting goal: {start}") in flat(pack), start
+    for questions in QUIZZES.values():
+        for q in questions:
+            assert flat(q.prompt) in flat(pack), q.prompt
+    assert pack.count("Your answer (letter):") == sum(map(len, QUIZZES.values()))
+    assert "Rosa is 52" in pack and "Barrier 1" in pack and "+2" in pack
+    for banned in ("Run All", "Run ›", "Trainer:", "Run the cell", "Interactive exercise"):
+        assert banned not in pack, banned
+
+
+@pytest.mark.slow
+def test_the_answers_are_only_in_the_key(printed_pack: tuple[str, str, Path]) -> None:
+    from goalkit.widgets.training_data import ASSESSMENT, QUIZZES
+
+    pack, key, out = printed_pack
+    assert "Answer key for the facilitator" in key and "Answer key" not in pack
+    assert flat(ASSESSMENT.model_answer) in flat(key)
+    assert flat(ASSESSMENT.model_answer) not in flat(pack)
+    for questions in QUIZZES.values():
+        for q in questions:
+            why = q.choices[q.answer].why
+            assert flat(why) in flat(key), why
+            assert flat(why) not in flat(pack), why
+    assert sorted(p.name for p in out.iterdir()) == ["answer-key.pdf", "workshop-pack.pdf"]
+
+
+def test_the_pack_command_refuses_a_file_as_its_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "pack.pdf"
+    target.write_text("keep")
+    done = subprocess.run([sys.executable, "-m", "goalkit", "workshop-pack", str(target)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "is a file" in done.stderr and target.read_text() == "keep"

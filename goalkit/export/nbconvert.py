@@ -25,7 +25,8 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 from traitlets import Unicode, default
 
-__all__ = ["EXERCISE_NOTE", "HandoutPDFExporter", "HandoutPreprocessor", "handout_notebook"]
+__all__ = ["EXERCISE_NOTE", "HandoutPDFExporter", "HandoutPreprocessor", "handout_notebook",
+           "notebook_to_pdf"]
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 EXERCISE_TAG = "exercise"
@@ -59,6 +60,9 @@ blockquote { border-left: 3px solid #9fb3c8; margin: 0.5em 0; padding: 0.1em 0.8
 .output_subarea, .output_area { margin: 0.3em 0 0.6em }
 .goalkit-handout-exercise { border: 1px dashed #6e7781; padding: 0.3em 0.8em; color: #3b4652;
   margin: 0.4em 0 0.8em }
+.goalkit-writing-line { border-bottom: 1px solid #8c959f; height: 2.1em }
+.goalkit-writing { break-inside: avoid; margin: 0 0 0.8em }
+.goalkit-page-break { break-before: page }
 """
 
 
@@ -66,8 +70,16 @@ def _tags(cell: NotebookNode) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", ()))
 
 
+def _writing_lines(cell: NotebookNode) -> int:
+    goalkit = cell.get("metadata", {}).get("goalkit", {})
+    lines = goalkit.get("writing_lines", 0) if isinstance(goalkit, dict) else 0
+    return max(0, min(int(lines), 40)) if isinstance(lines, int) else 0
+
+
 def handout_notebook(nb: NotebookNode) -> NotebookNode:
-    """A copy of ``nb`` ready for print: widget outputs out, exercise notes in, skips gone."""
+    """A copy of ``nb`` ready for print: widget outputs out, exercise notes in, skips gone,
+    and a markdown or raw cell with ``{"goalkit": {"writing_lines": N}}`` followed by N ruled
+    lines to write on."""
     out = copy.deepcopy(nb)
     cells = []
     for cell in out.cells:
@@ -75,6 +87,12 @@ def handout_notebook(nb: NotebookNode) -> NotebookNode:
         if SKIP_TAG in tags:
             continue
         if cell.cell_type != "code":
+            lines = _writing_lines(cell)
+            if lines:
+                cell.cell_type = "markdown"  # a raw cell too, so the lines are drawn
+                cell.pop("attachments", None)
+                cell.source = (f'<div class="goalkit-writing">\n\n{cell.source}\n\n'
+                               + '<div class="goalkit-writing-line"></div>' * lines + "</div>")
             cells.append(cell)
             continue
         outputs = cell.get("outputs", [])
@@ -110,10 +128,11 @@ def _title(nb: NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def _page(body: str, title: str, lang: str) -> str:
+def _page(body: str, title: str, lang: str, paper: str = "A4") -> str:
+    css = CSS.replace("size: A4;", f"size: {paper};")
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{CSS}</style></head>"
+        f"<title>{html.escape(title)}</title><style>{css}</style></head>"
         f'<body><main class="goalkit-handout">{body}</main></body></html>'
     )
 
@@ -139,6 +158,7 @@ class HandoutPDFExporter(HTMLExporter):
     output_mimetype = "application/pdf"
 
     handout_lang = Unicode("en", help="Language of the handout (the PDF's /Lang).").tag(config=True)
+    paper = Unicode("A4", help="Paper size: A4 or Letter.").tag(config=True)
 
     def _init_preprocessors(self) -> None:
         super()._init_preprocessors()  # type: ignore[no-untyped-call]
@@ -197,6 +217,14 @@ class HandoutPDFExporter(HTMLExporter):
         """Render ``nb`` to PDF bytes; ``resources['output_extension']`` is ``.pdf``."""
         body, resources = super().from_notebook_node(nb, resources, **kw)
         name = resources.get("metadata", {}).get("name") or "Handout"
-        page = _page(body, _title(nb, name), self.handout_lang)
+        page = _page(body, _title(nb, name), self.handout_lang, self.paper)
         resources["output_extension"] = ".pdf"
         return pdf_from_html(page), resources
+
+
+def notebook_to_pdf(nb: NotebookNode, paper: str = "A4") -> bytes:
+    """A notebook as a printed handout (the ``goalkit_pdf`` exporter), on A4 or Letter."""
+    if paper not in ("A4", "Letter"):
+        raise ValueError(f"paper {paper!r}: use A4 or Letter")
+    pdf, _ = HandoutPDFExporter(paper=paper).from_notebook_node(nb)  # type: ignore[no-untyped-call]
+    return pdf

@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..errors import GoalkitError
+from ..export.workshop_pack import PAPER_MIME, paper, writing
 from ..results import Attempt, Kind, LearnerResults, ResultsError
 from ..smart import SmartReport, Variant, check_goal
 from ..smart_render import render_html
@@ -117,8 +118,15 @@ class Exercise:
         self.status.value = _message(note, error=results is None)
         return numbered
 
+    def paper(self) -> dict[str, Any]:
+        """The exercise on paper, for the printed pack (:mod:`goalkit.export.workshop_pack`)."""
+        return paper([writing(4, f"**Exercise** ({self.exercise})")])
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.root._repr_mimebundle_(**kwargs)
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):  # the live view, and the exercise as printed
+            bundle = {**bundle, PAPER_MIME: self.paper()}
+        return bundle
 
 
 class GoalExercise(Exercise):
@@ -158,8 +166,25 @@ class GoalExercise(Exercise):
                                    *extras, self.button, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-goal-exercise")
         self._first: SmartReport | None = None
+        self._asks = (ask_why, ask_confidence)
+        self._prompt_text = prompt
 
     def _intro(self) -> list[w.Widget]:
+        return []
+
+    def _paper_intro(self) -> str:
+        return ""
+
+    def paper(self) -> dict[str, Any]:
+        cells = [writing(4, f"**Exercise:** {escape(self._prompt_text or 'write the goal.')}"
+                         f"{self._paper_intro()}\n\nThe goal:")]
+        if self._asks[0]:
+            cells.append(writing(1, "Why it matters, in the patient's words:"))
+        if self._asks[1]:
+            cells.append(writing(1, "The patient's confidence, 0-10:"))
+        return paper(cells, self._paper_key())
+
+    def _paper_key(self) -> list[str]:
         return []
 
     def report(self) -> SmartReport:
@@ -223,6 +248,21 @@ class RewriteExercise(GoalExercise):
     def _compared_with(self) -> str:
         return "the starting goal"
 
+    def _paper_intro(self) -> str:
+        return (f"\n\nStarting goal: *{escape(self.vague)}*. Rewrite it so that it meets "
+                "every letter.")
+
+    def _paper_key(self) -> list[str]:
+        start = self._start_report
+        if start is None:
+            return []
+        labels = start.variant.labels
+        missing = [f"{labels[k]} ({escape(f.suggestion or f.message)})"
+                   for k, f in start.criteria.items() if f.met is not True]
+        found = [f.replace("_", " ") for f in start.flags]
+        return [f"*{escape(self.vague)}* ({self.exercise}) still needs: "
+                + "; ".join(missing) + (f". Findings: {', '.join(found)}." if found else ".")]
+
 
 class AssessmentTask(GoalExercise):
     """The final task: write a goal for a patient's story; scored out of 8 with feedback."""
@@ -270,3 +310,7 @@ class AssessmentTask(GoalExercise):
     def model_answer(self) -> str:
         """One goal that scores full marks (for after the workshop)."""
         return self.scenario.model_answer
+
+    def _paper_key(self) -> list[str]:
+        return [f"Final goal ({self.exercise}), a model answer that scores 8 / 8: "
+                f"*{escape(self.model_answer())}*"]

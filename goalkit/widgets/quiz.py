@@ -15,10 +15,12 @@ the stored (answer-key) order, whatever order the learner saw.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
 
+from ..export.workshop_pack import quiz_paper
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
 from .exercises import Exercise
@@ -67,6 +69,10 @@ class Quiz(Exercise):
         buttons = w.HBox([self.button, self.reveal_button])
         self.root = styled(w.VBox([self.trainer, *rows, buttons, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-quiz")
+
+    def paper(self) -> dict[str, Any]:
+        """The questions with lettered choices in the stored order; the key gives the letters."""
+        return quiz_paper(self.questions)
 
     @property
     def answers(self) -> list[int | None]:
