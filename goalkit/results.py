@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -257,6 +258,26 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
+def shared_folder(folder: Path) -> bool:
+    """True for a results folder shared by a room: one with the set-group-ID bit (``chmod
+    g+s``), as ``deploy/jupyterhub/`` makes it. Files in it are then readable by the folder's
+    group (the facilitator's), and sub-folders writable by it; elsewhere they stay private."""
+    try:
+        return bool(folder.stat().st_mode & stat.S_ISGID)
+    except OSError:
+        return False
+
+
+def make_folder(folder: Path, parent: Path | None = None) -> None:
+    """Create ``folder`` (0700), or 2770 inside a shared results folder ``parent`` so that
+    every learner of the room can add their own file to it."""
+    shared = parent is not None and shared_folder(parent)
+    existed = folder.is_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if shared and not existed:
+        os.chmod(folder, 0o2770)  # noqa: S103 - the room's group only; mkdir's mode is cut by the umask
+
+
 def _append_line(path: Path, line: bytes) -> None:
     """Append one line under an exclusive lock; never follow a symlink planted in the folder.
 
@@ -265,7 +286,7 @@ def _append_line(path: Path, line: bytes) -> None:
     """
     flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, 0o640 if shared_folder(path.parent) else 0o600)
     except OSError as exc:
         raise ResultsError(f"Cannot write your results to {path}: {exc.strerror}. Ask the "
                            f"trainer, or set {RESULTS_ENV} to a folder you can write to.") from exc
@@ -323,7 +344,7 @@ class LearnerResults:
     def record(self, attempt: Attempt) -> Attempt:
         """Append ``attempt``, numbered after this learner's earlier tries at the exercise."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_folder(self.folder)
         except OSError as exc:
             raise ResultsError(f"Cannot create the results folder {self.folder}: "
                                f"{exc.strerror}.") from exc
@@ -374,7 +395,7 @@ def remember_learner(name: str, folder: Path | str | None = None) -> LearnerResu
     results = LearnerResults(name, folder)
     path = identity_path(results.folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_folder(path.parent, results.folder)
         write_atomic(path, json.dumps({"format": "goalkit-identity/1", "name": results.name},
                                       ensure_ascii=False).encode("utf-8"))
     except OSError as exc:

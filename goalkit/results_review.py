@@ -18,7 +18,15 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from goalkit.results import CRITERIA, MAX_TEXT, ResultsError, _append_line, _now, results_dir
+from goalkit.results import (
+    CRITERIA,
+    MAX_TEXT,
+    ResultsError,
+    _append_line,
+    _now,
+    make_folder,
+    results_dir,
+)
 
 __all__ = ["REVIEW_FOLDER", "Review", "add_review", "latest_reviews", "reviews_for"]
 
@@ -71,7 +79,7 @@ def add_review(review: Review, folder: Path | str | None = None) -> Review:
     """Append ``review`` to the learner's review file in ``folder`` (the results folder)."""
     target = _folder(folder)
     try:
-        target.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_folder(target, target.parent)
     except OSError as exc:
         raise ResultsError(f"Cannot create {target}: {exc.strerror}.") from exc
     line = json.dumps({"format": FORMAT, **asdict(review)}, ensure_ascii=False, sort_keys=True)

@@ -303,3 +303,23 @@ def test_flags_table_counts_first_and_final_attempts(tmp_path: Path) -> None:
 def test_bad_flags_and_marks_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ResultsError):
         Attempt("01-write", "goal", 1, 5, **bad)  # type: ignore[arg-type]
+
+
+def test_a_shared_folder_lets_the_facilitators_group_read_and_learners_add(
+        tmp_path: Path) -> None:
+    from goalkit import results_review
+
+    shared = tmp_path / "room"
+    shared.mkdir()
+    os.chmod(shared, 0o3770)  # what deploy/jupyterhub sets up: setgid + sticky, group rwx
+    sam = results.remember_learner("Sam", shared)
+    sam.record(Attempt("06-quiz", "quiz", 1, 2))
+    assert oct(sam.path.stat().st_mode & 0o777) == "0o640"
+    identity = results.identity_path(shared).parent
+    assert oct(identity.stat().st_mode & 0o7777) == "0o2770"  # the next learner can add theirs
+    results_review.add_review(results_review.Review("sam", "06-quiz", 1, "", "ok"), shared)
+    assert oct((shared / "reviews").stat().st_mode & 0o7777) == "0o2770"
+    private = open_learner("Ana", tmp_path / "own")
+    private.record(Attempt("06-quiz", "quiz", 1, 2))
+    assert oct(private.path.stat().st_mode & 0o777) == "0o600"
+    assert oct(private.folder.stat().st_mode & 0o777) == "0o700"
