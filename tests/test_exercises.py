@@ -323,6 +323,21 @@ def test_quiz_choices_are_shuffled_per_learner_and_stable(tmp_path: Path) -> Non
     assert sam != stored and all(sorted(o) == s for o, s in zip(sam, stored, strict=True))
 
 
+def test_a_quiz_built_before_the_name_is_chosen_takes_that_learners_order(
+        tmp_path: Path) -> None:
+    early = Quiz("06-final-quiz")  # Run All: the quiz exists before the name is typed
+    picker = LearnerName(folder=tmp_path)
+    picker.name.value = "Sam"
+    picker.button.click()
+    later = Quiz("06-final-quiz")
+    assert early.seed == later.seed == "sam"
+    assert [r.options for r in early.choices] == [r.options for r in later.choices]
+    later.answer(1)
+    picker.name.value = "Ana"
+    picker.button.click()
+    assert later.seed == "sam" and later.answers[0] == 1  # an answer picked: nothing moves
+
+
 def test_the_right_letter_and_the_longest_choice_do_not_give_answers_away() -> None:
     questions = [q for qs in QUIZZES.values() for q in qs]
     letters = [q.answer for q in questions]

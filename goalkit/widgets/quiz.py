@@ -26,6 +26,7 @@ from .common import styled
 from .exercises import Exercise
 from .training_data import QUIZZES
 from .training_learner import message as _message
+from .training_learner import on_learner_chosen
 from .training_rules import Question, choice_order, grade, lines_html
 
 __all__ = ["Quiz"]
@@ -66,9 +67,21 @@ class Quiz(Exercise):
                                     "goalkit-quiz-reveal")
         self.reveal_button.on_click(lambda _b: self.reveal())
         self.feedback = styled(w.HTML(), "goalkit-quiz-feedback")
+        if self._results is None:
+            on_learner_chosen(self)
         buttons = w.HBox([self.button, self.reveal_button])
         self.root = styled(w.VBox([self.trainer, *rows, buttons, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-quiz")
+
+    def learner_chosen(self, learner: LearnerResults) -> None:
+        """A name was chosen after the quiz was built: show that learner's order, unless an
+        answer is already picked (a choice never moves under the learner's pointer)."""
+        if learner.slug == self.seed or any(a is not None for a in self.answers):
+            return
+        self.seed = learner.slug
+        for q, radio in zip(self.questions, self.choices, strict=True):
+            radio.options = [(q.choices[i].text, i) for i in choice_order(q, self.seed)]
+            radio.value = None
 
     def paper(self) -> dict[str, Any]:
         """The questions with lettered choices in the stored order; the key gives the letters."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from ..results import (
 from .common import styled
 
 __all__ = ["LEARNER_ENV", "LearnerName", "ResultsDownload", "current_learner", "message",
-           "recorded_as", "use_learner"]
+           "on_learner_chosen", "recorded_as", "use_learner"]
 
 LEARNER_ENV = "GOALKIT_LEARNER"
 MAX_DOWNLOAD = 5_000_000  # bytes: far above a workshop's answers; a link is not the way beyond
@@ -39,6 +40,15 @@ class _Current:
 
 
 _CURRENT = _Current()
+# Called with the learner when one is chosen in this kernel: a quiz built before the name was
+# typed (Run All in the first notebook) reorders its choices for that learner. Weak, so a
+# widget that is gone is not kept alive.
+_ON_CHOOSE: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def on_learner_chosen(widget: Any) -> None:
+    """Call ``widget.learner_chosen(results)`` whenever a learner is chosen in this kernel."""
+    _ON_CHOOSE.add(widget)
 
 
 def use_learner(name: str, folder: Path | str | None = None, *,
@@ -46,6 +56,8 @@ def use_learner(name: str, folder: Path | str | None = None, *,
     """Save this kernel's answers under ``name`` (checked by ``learner_slug``) and, with
     ``remember``, keep it as the name for every notebook of the workshop."""
     _CURRENT.results = remember_learner(name, folder) if remember else open_learner(name, folder)
+    for widget in list(_ON_CHOOSE):
+        widget.learner_chosen(_CURRENT.results)
     return _CURRENT.results
 
 
