@@ -93,6 +93,8 @@ def test_the_class_view_shows_who_did_what_first_and_final(room: Path) -> None:
     top = order.iloc[0]
     assert shown(view.roster.value).index(top["final_text"]) < shown(view.roster.value).index(
         order.iloc[-1]["final_text"])
+    view.sort.value = "exercise"
+    assert view.sorted_table()["exercise"].iloc[0] == "03-pain-to-function"  # z to a
 
 
 def test_the_class_results_export_as_csv_and_excel(room: Path) -> None:

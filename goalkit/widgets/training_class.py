@@ -54,6 +54,7 @@ class ClassView:
         self.folder = Path(folder) if folder is not None else results_dir()
         self.frame: pd.DataFrame | None = None
         self.table: pd.DataFrame | None = None
+        self.reviews: dict[tuple[str, str], Review] = {}
         self.reload_button = styled(w.Button(description="Reload results", icon="refresh",
                                              layout=w.Layout(width="auto")),
                                     "goalkit-class-reload")
@@ -134,10 +135,12 @@ class ClassView:
         """The roster in the order chosen (ties by learner, then exercise)."""
         if self.table is None:
             raise GoalkitError("No results loaded yet.")
+        from pandas.api.types import is_string_dtype
+
         keys = list(dict.fromkeys([self.sort.value, "learner", "exercise"]))
         ascending = [not self.descending.value] + [True] * (len(keys) - 1)
         return self.table.sort_values(keys, ascending=ascending, kind="stable",
-                                      key=lambda col: col.str.lower() if col.dtype == object
+                                      key=lambda col: col.str.lower() if is_string_dtype(col)
                                       else col)
 
     def show(self) -> None:
