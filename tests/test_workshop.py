@@ -322,3 +322,15 @@ def test_the_pack_command_refuses_a_file_as_its_folder(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "is a file" in done.stderr and target.read_text() == "keep"
+
+
+def test_the_workshop_command_refuses_a_file_as_its_results_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "results.txt"
+    target.write_text("keep")
+    done = subprocess.run([sys.executable, "-m", "goalkit", "workshop", "--results",
+                           str(target)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "is not a folder" in done.stderr and target.read_text() == "keep"
