@@ -334,3 +334,25 @@ def test_the_workshop_command_refuses_a_file_as_its_results_folder(tmp_path: Pat
                            str(target)], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "is not a folder" in done.stderr and target.read_text() == "keep"
+
+
+def test_a_lesson_that_fails_to_run_is_one_clear_line_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), lessons / "01_broken.ipynb")
+    out = tmp_path / "pack"
+    done = subprocess.run([sys.executable, "-m", "goalkit", "workshop-pack", str(out),
+                           "--notebooks", str(lessons)], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.strip() == (
+        "goalkit: error: 01_broken.ipynb: a cell failed (ZeroDivisionError); run the notebook "
+        "in JupyterLab to see why")
+    assert not out.exists()

@@ -178,9 +178,18 @@ def _run(path: Path, timeout: int) -> NotebookNode:
     from nbclient import NotebookClient
 
     nb: NotebookNode = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    from goalkit.errors import GoalkitError
+
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up warnings stay out
+    try:
+        client.execute(stderr=subprocess.DEVNULL)  # the kernel's start-up warnings stay out
+    except (CellExecutionError, CellTimeoutError) as exc:
+        name = getattr(exc, "ename", type(exc).__name__)
+        raise GoalkitError(f"{path.name}: a cell failed ({name}); run the notebook in "
+                           "JupyterLab to see why") from None
     return nb
 
 
