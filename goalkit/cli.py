@@ -168,6 +168,61 @@ def _cmd_app(args: argparse.Namespace) -> int:
     os.execvp(cmd[0], cmd)  # noqa: S606 - replaces this process so Ctrl-C stops Voilà directly
 
 
+def _cmd_workshop(args: argparse.Namespace) -> int:
+    from .results import RESULTS_ENV, results_dir
+    from .serve import class_notebook_path, voila_command
+
+    folder = Path(args.results).expanduser().resolve() if args.results else results_dir()
+    if folder.exists() and not folder.is_dir():
+        raise GoalkitError(f"{folder} is not a folder")
+    os.environ[RESULTS_ENV] = str(folder)  # the dashboard's kernel reads this folder
+    cmd = voila_command(port=args.port, ip=args.ip, notebook=class_notebook_path(),
+                        pool_size=0, token=args.token)
+    print(f"goalkit: the class view of {folder} on http://{args.ip}:{args.port}/",
+          file=sys.stderr)
+    os.execvp(cmd[0], cmd)  # noqa: S606 - as `goalkit app`
+
+
+def _cmd_workshop_pack(args: argparse.Namespace) -> int:
+    from ._io import write_atomic
+    from .export.workshop_pack import build_pack
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise GoalkitError(f"{out} is a file: give a folder for the pack")
+    if not out.exists() and not out.parent.is_dir():
+        raise GoalkitError(f"cannot write {out}: {out.parent} does not exist")
+    lessons = Path(args.notebooks)
+    if not lessons.is_dir():
+        raise GoalkitError(f"{lessons} is not a folder of lesson notebooks")
+    pack, key = build_pack(lessons, args.paper)  # before anything is written
+    out.mkdir(exist_ok=True)
+    for name, data in (("workshop-pack.pdf", pack), ("answer-key.pdf", key)):
+        write_atomic(out / name, data, mode=0o644)
+        print(out / name)
+    return 0
+
+
+def _add_workshop(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("workshop", help="serve the facilitator's class view of a workshop's "
+                       "results folder with Voilà (127.0.0.1)")
+    p.add_argument("--results", metavar="FOLDER",
+                   help="the results folder (default $GOALKIT_RESULTS, else goalkit's own)")
+    p.add_argument("--port", type=int, default=8867)
+    p.add_argument("--ip", default="127.0.0.1", help="address to listen on (names and answers "
+                   "of the learners are shown: keep it on 127.0.0.1 or behind a login)")
+    p.add_argument("--token", action="store_true", help="require a token in the URL")
+    p.set_defaults(func=_cmd_workshop)
+    p = sub.add_parser("workshop-pack", help="print the workshop pack (lessons, exercises with "
+                       "writing lines, quizzes) and a separate answer key as PDF")
+    p.add_argument("output", metavar="OUT", help="folder for workshop-pack.pdf and "
+                   "answer-key.pdf (created if missing)")
+    p.add_argument("--notebooks", default=str(Path(__file__).resolve().parents[1] /
+                                              "notebooks"), help="the lesson notebooks' folder")
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.set_defaults(func=_cmd_workshop_pack)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
     from .export.i18n import LANGUAGES
@@ -258,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="require a token in the URL ($JUPYTER_TOKEN, or a random one printed at start)",
     )
     p.set_defaults(func=_cmd_app)
+    _add_workshop(sub)
     return parser
 
 

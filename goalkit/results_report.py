@@ -8,7 +8,7 @@ feedback); the charts are matplotlib Figures made without pyplot, turned into PN
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,13 +27,17 @@ __all__ = [
     "criteria_table",
     "example_frame",
     "first_and_last",
+    "flags_table",
     "png",
+    "roster",
+    "roster_csv",
     "summary",
+    "workbook",
 ]
 
 
 COLUMNS = ["learner", "learner_id", "exercise", "kind", "attempt", "time", "score",
-           "max_score", "percent", *CRITERIA, "criteria_met", "text"]
+           "max_score", "percent", *CRITERIA, "criteria_met", "text", "flags", "notes", "marks"]
 GOAL_KINDS = ("goal", "rewrite", "assessment")
 
 
@@ -51,7 +55,8 @@ def _frame(records: Iterable[tuple[str, str, Attempt]], skipped: int = 0) -> pd.
                      "time": a.time, "score": a.score, "max_score": a.max_score,
                      "percent": 100 * a.score / a.max_score, **judged,
                      "criteria_met": sum(v is True for v in judged.values())
-                     if a.criteria else None, "text": a.text})
+                     if a.criteria else None, "text": a.text, "flags": a.flags,
+                     "notes": a.notes, "marks": a.marks})
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["time"] = pd.to_datetime(frame["time"], utc=True, errors="coerce")
     for c in CRITERIA:
@@ -84,30 +89,40 @@ def collect(folder: Path | str | None = None,
 
 
 def first_and_last(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per learner and exercise: the first attempt's and the last attempt's percent."""
+    """One row per learner and exercise: the first attempt's and the last attempt's percent,
+    and ``marked``: whether the last attempt was the model answer copied or came after the
+    learner asked to see the answers."""
     import pandas as pd
 
     if frame.empty:
         return pd.DataFrame(columns=["learner_id", "exercise", "kind", "attempts", "first",
-                                     "last"])
+                                     "last", "marked"])
     ordered = frame.sort_values(["learner_id", "exercise", "attempt"])
     grouped = ordered.groupby(["learner_id", "exercise"], sort=False)
-    return grouped.agg(kind=("kind", "first"), attempts=("attempt", "max"),
-                       first=("percent", "first"), last=("percent", "last")).reset_index()
+    out = grouped.agg(kind=("kind", "first"), attempts=("attempt", "max"),
+                      first=("percent", "first"), last=("percent", "last"),
+                      marks=("marks", "last")).reset_index()
+    out["marked"] = [bool(m) for m in out.pop("marks")]
+    return out
 
 
 def summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Per exercise: learners, mean attempts, mean score (% of the maximum) at the first
-    attempt and at the last one, and the change after feedback."""
+    attempt (before any feedback) and at the last one, the change, and ``marked``: how many
+    learners' last attempt was the model answer copied or came after showing the answers
+    (their last score is not their own)."""
     pairs = first_and_last(frame)
     if pairs.empty:
         import pandas as pd
 
-        return pd.DataFrame(columns=["learners", "attempts", "first %", "last %", "change"])
+        return pd.DataFrame(columns=["learners", "attempts", "first %", "last %", "change",
+                                     "marked"])
     out = pairs.groupby("exercise").agg(learners=("learner_id", "nunique"),
                                         attempts=("attempts", "mean"),
-                                        first=("first", "mean"), last=("last", "mean"))
+                                        first=("first", "mean"), last=("last", "mean"),
+                                        marked=("marked", "sum"))
     out["change"] = out["last"] - out["first"]
+    out = out[["learners", "attempts", "first", "last", "change", "marked"]]
     return out.rename(columns={"first": "first %", "last": "last %"}).round(1)
 
 
@@ -126,6 +141,132 @@ def criteria_table(frame: pd.DataFrame) -> pd.DataFrame:
                           "last %": [100 * met[c].last().mean() for c in CRITERIA]},
                          index=pd.Index(CRITERIA, name="criterion"))
     return table.round(1)
+
+
+def flags_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per exercise and finding (``pain_only``, ``clinician_wording``, ...): how many learners'
+    first attempts carried it, and how many final attempts still do.
+
+    Only attempts whose findings were recorded count (lines from version 1 files have none);
+    ``learners`` says how many learners that is for the exercise. A finding no attempt carries
+    has no row.
+    """
+    import pandas as pd
+
+    columns = ["exercise", "flag", "learners", "first", "final"]
+    known = frame[frame["flags"].notna()] if not frame.empty else frame
+    if known.empty:
+        return pd.DataFrame(columns=columns).set_index(["exercise", "flag"])
+    ordered = known.sort_values(["learner_id", "exercise", "attempt"])
+    grouped = ordered.groupby(["learner_id", "exercise"], sort=False)["flags"]
+    pairs = pd.DataFrame({"first": grouped.first(), "final": grouped.last()}).reset_index()
+    rows = []
+    for exercise, group in pairs.groupby("exercise"):
+        seen = sorted({f for fl in (*group["first"], *group["final"]) for f in fl})
+        rows += [{"exercise": exercise, "flag": flag, "learners": len(group),
+                  "first": sum(flag in fl for fl in group["first"]),
+                  "final": sum(flag in fl for fl in group["final"])} for flag in seen]
+    return pd.DataFrame(rows, columns=columns).set_index(["exercise", "flag"])
+
+
+ROSTER_COLUMNS = ["learner", "learner_id", "exercise", "kind", "attempts", "first_text",
+                  "first_report", "first %", "final_text", "final_report", "final %", "marks",
+                  "review"]
+_LETTERS = dict(zip(CRITERIA, "SMART", strict=True))
+
+
+def report_line(row: Any) -> str:
+    """One attempt's report in a line: each letter with ✓, ✗ or ?, then its findings.
+
+    >>> report_line({"specific": True, "measurable": False, "achievable": None,
+    ...              "relevant": None, "time_bound": True, "flags": ("pain_only",), "notes": ()})
+    'S✓ M✗ A? R? T✓ · pain only'
+    """
+    import pandas as pd
+
+    def mark(v: object) -> str:
+        return "?" if v is None or v is pd.NA else "✓" if v else "✗"
+
+    letters = " ".join(f"{_LETTERS[c]}{mark(row[c])}" for c in CRITERIA if c in row)
+    flags = row.get("flags")
+    found = [f.replace("_", " ") for f in flags] if flags else []
+    extra = [*found, *(row.get("notes") or ())]
+    return " · ".join(filter(None, [letters, *extra]))
+
+
+def roster(frame: pd.DataFrame, reviews: Mapping[tuple[str, str], Any] | None = None
+           ) -> pd.DataFrame:
+    """The class view: one row per learner and exercise, with the first and the final answer
+    as written (for quizzes, the letters chosen), each with its report in a line and its score,
+    the marks of the final one (copied, gave up) and the facilitator's latest review."""
+    import pandas as pd
+
+    if frame.empty:
+        return pd.DataFrame(columns=ROSTER_COLUMNS)
+    rows = []
+    ordered = frame.sort_values(["learner_id", "exercise", "attempt"])
+    for (learner_id, exercise), group in ordered.groupby(["learner_id", "exercise"]):
+        first, final = group.iloc[0], group.iloc[-1]
+        goal = first["kind"] in GOAL_KINDS
+        review = (reviews or {}).get((str(learner_id), str(exercise)))
+        rows.append({
+            "learner": final["learner"], "learner_id": learner_id, "exercise": exercise,
+            "kind": first["kind"], "attempts": len(group),
+            "first_text": first["text"], "first_report": report_line(first) if goal else "",
+            "first %": round(float(first["percent"]), 1),
+            "final_text": final["text"], "final_report": report_line(final) if goal else "",
+            "final %": round(float(final["percent"]), 1),
+            "marks": ", ".join(m.replace("_", " ") for m in final["marks"] or ()),
+            "review": "" if review is None else
+            f"attempt {review.attempt}: {review.about + ': ' if review.verdict else ''}"
+            f"{review.comment}"})
+    return pd.DataFrame(rows, columns=ROSTER_COLUMNS)
+
+
+def _inert(value: object) -> object:
+    """A cell a spreadsheet shows as typed: text starting with = + - @ (a formula to Excel,
+    LibreOffice and openpyxl) gets a leading apostrophe (OWASP, "CSV injection")."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for CSV and Excel: tuple cells (flags, notes, marks) as text, times without a
+    zone, and no typed text that a spreadsheet would run as a formula."""
+    out = frame.copy()
+    for col in ("flags", "notes", "marks"):
+        if col in out:
+            out[col] = ["" if v is None else "; ".join(v) for v in out[col]]
+    if "time" in out:
+        out["time"] = out["time"].dt.tz_convert("UTC").dt.tz_localize(None)
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, str)).any():
+            out[col] = out[col].map(_inert)
+    return out
+
+
+def roster_csv(table: pd.DataFrame) -> bytes:
+    """The roster (or any table from this module) as UTF-8 CSV with a byte-order mark, which
+    spreadsheet programs need to show accented names correctly."""
+    return _flat(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def workbook(frame: pd.DataFrame, reviews: Mapping[tuple[str, str], Any] | None = None
+             ) -> bytes:
+    """An Excel workbook (openpyxl, through pandas): sheets *Roster*, *Summary*, *Findings*
+    (flags per exercise) and *Attempts* (every attempt, one row each)."""
+    import io
+
+    import pandas as pd
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        _flat(roster(frame, reviews)).to_excel(writer, sheet_name="Roster", index=False)
+        summary(frame).to_excel(writer, sheet_name="Summary")
+        flags_table(frame).to_excel(writer, sheet_name="Findings")
+        _flat(frame).to_excel(writer, sheet_name="Attempts", index=False)
+    return buf.getvalue()
 
 
 def _bars(title: str, labels: list[str], first: list[float], last: list[float],

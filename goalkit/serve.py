@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["APP_CELLS", "app_notebook", "notebook_path", "voila_command"]
+__all__ = ["APP_CELLS", "CLASS_CELLS", "app_notebook", "class_notebook_path", "notebook_path",
+           "voila_command"]
 
 # (cell type, source). Voilà strips code cells' sources, so the page shows only the app.
 # The app is built in the preheated kernel before anyone opens the page; its list of saved
@@ -22,13 +23,18 @@ APP_CELLS: tuple[tuple[str, str], ...] = (
     ("code", "from goalkit.widgets.app import WorksheetApp\n\nWorksheetApp()"),
 )
 
+# The facilitator's dashboard (``goalkit workshop``): the class view over the results folder.
+CLASS_CELLS: tuple[tuple[str, str], ...] = (
+    ("code", "from goalkit.widgets.training_class import ClassView\n\nClassView()"),
+)
+
 REPO_NOTEBOOK = Path(__file__).resolve().parents[1] / "worksheets" / "worksheet.ipynb"
 
 
-def app_notebook() -> dict[str, Any]:
-    """The app notebook as nbformat-4 JSON (no outputs)."""
+def app_notebook(cells_: tuple[tuple[str, str], ...] = APP_CELLS) -> dict[str, Any]:
+    """The app notebook (or another one-cell notebook) as nbformat-4 JSON (no outputs)."""
     cells: list[dict[str, Any]] = []
-    for i, (kind, source) in enumerate(APP_CELLS):
+    for i, (kind, source) in enumerate(cells_):
         cell: dict[str, Any] = {
             "cell_type": kind,
             "id": f"goalkit-{i}",
@@ -56,6 +62,18 @@ def notebook_path() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="goalkit-app-"))
     path = folder / "worksheet.ipynb"
     path.write_text(json.dumps(app_notebook(), indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def class_notebook_path() -> Path:
+    """The class-view notebook, written to a new private temporary folder (0700).
+
+    It is never one of the repository's notebooks: whatever Voilà or a kernel does with it,
+    no learner's name or answer can end up in a tracked file.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="goalkit-workshop-"))
+    path = folder / "workshop.ipynb"
+    path.write_text(json.dumps(app_notebook(CLASS_CELLS), indent=1) + "\n", encoding="utf-8")
     return path
 
 

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import ROOT, free_port, stop, wait_http
+from tests.conftest import ROOT, free_port, stop, wait_http, wait_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SLOW = 120_000  # ms: JupyterLab's first page load and a kernel start on a loaded machine
@@ -150,3 +150,57 @@ def test_notebook_01_runs_and_an_exercise_gives_feedback(lab: Lab, page: Page) -
     assert [(r["exercise"], r["attempt"], r["text"]) for r in rows] == [
         ("01-write-a-goal", 1, GOAL)]
     assert rows[0]["criteria"]["relevant"] is True
+
+
+def _tracked_notebooks() -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in ("notebooks", "worksheets") for p in sorted((ROOT / folder).rglob("*"))
+            if p.is_file()}
+
+
+def test_the_class_view_in_chromium_leaves_the_notebooks_unchanged(tmp_path: Path,
+                                                                   page: Page) -> None:
+    """``goalkit workshop`` as the facilitator runs it: the roster, a sort, an export and a
+    comment in real Chromium; afterwards no tracked notebook has changed."""
+    from goalkit import results
+    from goalkit.smart import check_goal
+    from goalkit.widgets.training_rules import goal_attempt
+
+    folder = tmp_path / "results"
+    for name, goal in (("Ana", GOAL), ("Ben", "Reduce my back pain to 3/10 within 8 weeks")):
+        results.open_learner(name, folder).record(
+            goal_attempt("03-pain-to-function", check_goal(goal), "rewrite"))
+    before = _tracked_notebooks()
+    port = free_port()
+    env = {**os.environ, "GOALKIT_HOME": str(tmp_path / "home"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "MPLCONFIGDIR": str(tmp_path)}
+    log = (tmp_path / "workshop.log").open("wb")
+    proc = subprocess.Popen([sys.executable, "-m", "goalkit", "workshop", "--results",
+                             str(folder), "--port", str(port)], env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+    try:
+        wait_port(port, proc, timeout=120)
+        page.goto(f"http://127.0.0.1:{port}/")
+        roster = page.locator(".goalkit-class-roster")
+        expect(roster).to_contain_text("Ana", timeout=SLOW)
+        expect(roster).to_contain_text("pain only")
+        expect(page.locator(".goalkit-class-counts")).to_contain_text("2 learners, 2 answers")
+        page.locator(".goalkit-class-sort select").select_option("final %")
+        page.locator(".goalkit-class-descending input").check()
+        expect(roster.locator("tbody tr").first).to_contain_text("Ana", timeout=SLOW)
+        page.locator("button.goalkit-class-xlsx").click()
+        expect(page.locator(".goalkit-class-download a")).to_have_attribute(
+            "download", "goalkit-class-results.xlsx", timeout=SLOW)
+        page.locator(".goalkit-review-row select").select_option(index=1)
+        page.locator(".goalkit-review-comment textarea").fill("Nearly there")
+        page.locator("button.goalkit-review-save").click()
+        expect(page.locator(".goalkit-class-status")).to_contain_text("Saved for Ben",
+                                                                      timeout=SLOW)
+        expect(roster).to_contain_text("Nearly there")
+    finally:
+        stop(proc)
+        log.close()
+    assert (folder / "reviews" / "ben.jsonl").is_file()
+    assert _tracked_notebooks() == before

@@ -53,11 +53,17 @@ def shown(value: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def no_learner(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test starts with no learner chosen in this 'kernel'."""
+def no_learner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Each test starts with no learner chosen in this 'kernel', and an empty default folder."""
     monkeypatch.delenv("GOALKIT_LEARNER", raising=False)
+    monkeypatch.setenv("GOALKIT_RESULTS", str(tmp_path / "default-results"))
     monkeypatch.setattr(training_learner._CURRENT, "results", None)
     yield
+
+
+def new_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What opening the next notebook does: a fresh kernel, nothing chosen in it yet."""
+    monkeypatch.setattr(training_learner._CURRENT, "results", None)
 
 
 @pytest.fixture
@@ -152,6 +158,39 @@ def test_learner_name_widget_chooses_the_file(tmp_path: Path) -> None:
     assert "already holds 1 answers" in shown(again.status.value)
 
 
+def test_the_name_is_chosen_once_and_every_notebook_shows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner07")
+    first = LearnerName(folder=tmp_path)
+    assert shown(first.identity.value) == ""
+    first.name.value = "Sam T"
+    first.button.click()
+    assert "You are recorded as Sam T (sam-t.jsonl" in shown(first.identity.value)
+    assert (tmp_path / ".identity" / "learner07.json").is_file()
+    new_kernel(monkeypatch)  # notebook 03: nothing typed, the same learner
+    later = LearnerName(folder=tmp_path)
+    assert "You are recorded as Sam T" in shown(later.identity.value)
+    assert later.name.value == "Sam T"
+    ex = GoalExercise("03-task-this-week", results=None)
+    monkeypatch.setenv("GOALKIT_RESULTS", str(tmp_path))
+    ex.text.value = GOOD
+    ex.button.click()
+    assert "Attempt 1 saved for Sam T" in shown(ex.status.value)
+    assert [p.name for p in tmp_path.glob("*.jsonl")] == ["sam-t.jsonl"]
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner08")  # another login, same shared folder
+    new_kernel(monkeypatch)
+    assert shown(LearnerName(folder=tmp_path).identity.value) == ""
+
+
+def test_a_record_number_is_refused_as_a_name(tmp_path: Path) -> None:
+    picker = LearnerName(folder=tmp_path)
+    for number in ("943 476 5919", "MRN 123-4567", "RX1234"):
+        picker.name.value = number
+        picker.button.click()
+        assert "could be a patient or record number" in shown(picker.status.value)
+    assert current_learner() is None and not any(tmp_path.iterdir())
+
+
 def test_learner_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOALKIT_RESULTS", str(tmp_path))
     monkeypatch.setenv("GOALKIT_LEARNER", "Trainer demo")
@@ -217,11 +256,22 @@ def test_assessment_scores_the_model_answer_full_marks(sam: LearnerResults) -> N
     task.text.value = task.model_answer()
     task.button.click()
     assert "Score: 8 / 8" in shown(task.score.value)
+    assert "recorded as copied" in shown(task.score.value)
+    task.text.value = task.model_answer().replace("My", "my").rstrip(".") + " again"
+    task.button.click()
+    assert "recorded as copied" in shown(task.score.value)  # a word changed is still a copy
     task.text.value = "Reduce my pain to 3/10 within 8 weeks"
     task.button.click()
     text = shown(task.score.value)
     assert "Score: 4 / 8" in text and "Pain is the only target" in text
-    assert [(r["score"], r["max_score"]) for r in lines(sam)] == [(8, 8), (4, 8)]
+    assert "copied" not in text
+    task.text.value = ("Walk Lily home from school on my own, 1.2 km with one rest at most, "
+                       "within 8 weeks")
+    task.button.click()
+    assert "Score: 8 / 8" in shown(task.score.value) and "copied" not in shown(task.score.value)
+    assert [(r["score"], r["max_score"], r["marks"]) for r in lines(sam)] == [
+        (8, 8, ["copied"]), (8, 8, ["copied"]), (4, 8, []), (8, 8, [])]
+    assert lines(sam)[2]["flags"] == ["pain_only"]
 
 
 def test_score_assessment_counts_each_point() -> None:
@@ -233,22 +283,69 @@ def test_score_assessment_counts_each_point() -> None:
     assert "Reword 'Patient must'" in score.lines[6][1]
 
 
-def test_quiz_needs_every_answer_then_scores_and_explains(sam: LearnerResults) -> None:
-    quiz = Quiz("01-smart-check", results=sam)
+def test_quiz_explains_only_the_choice_made_until_right_or_given_up(
+        sam: LearnerResults) -> None:
+    quiz = Quiz("01-smart-check", results=sam)  # stored answers: c, a, b
     quiz.answer(1)
     quiz.button.click()
     assert "Questions 2 and 3 still need an answer" in shown(quiz.status.value)
     assert not sam.path.exists()
-    quiz.answer(1, 0, 1)
+    quiz.answer(0, 1, 1)
     quiz.button.click()
     text = shown(quiz.feedback.value)
-    assert "Score: 2 / 3" in text
-    assert "The answer is 'Time-bound'" in text
-    quiz.choices[1].value = 2
+    assert "Score: 1 / 3" in text
+    assert "'Feel more confident on my feet': A feeling" in text and "Try another answer" in text
+    assert "The answer is" not in text and "It names an activity" not in text  # not given away
+    assert quiz.reveal_button.disabled is False
+    quiz.answer(2)
+    quiz.button.click()
+    text = shown(quiz.feedback.value)
+    assert "Score: 2 / 3" in text and "Question 1: right. It names an activity" in text
+    assert "Add a horizon" not in text  # question 2 still unexplained
+    quiz.reveal_button.click()
+    assert "The answer is 'Time-bound'" in shown(quiz.feedback.value)
+    quiz.answer(2, 0, 1)
     quiz.button.click()
     assert "Score: 3 / 3. All right" in shown(quiz.feedback.value)
-    assert [(r["score"], r["attempt"], r["text"]) for r in lines(sam)] == [
-        (2, 1, "1:b 2:a 3:b"), (3, 2, "1:b 2:c 3:b")]
+    assert [(r["score"], r["attempt"], r["text"], r["marks"]) for r in lines(sam)] == [
+        (1, 1, "1:a 2:b 3:b", []), (2, 2, "1:c 2:b 3:b", []), (3, 3, "1:c 2:a 3:b", ["gave_up"])]
+
+
+def test_quiz_choices_are_shuffled_per_learner_and_stable(tmp_path: Path) -> None:
+    def orders(name: str) -> list[list[int]]:
+        quiz = Quiz("06-final-quiz", results=open_learner(name, tmp_path))
+        return [[i for _, i in radio.options] for radio in quiz.choices]
+
+    sam, ana = orders("Sam"), orders("Ana")
+    assert orders("Sam") == sam  # the same learner sees the same order every time
+    assert sam != ana
+    stored = [list(range(len(q.choices))) for q in QUIZZES["06-final-quiz"]]
+    assert sam != stored and all(sorted(o) == s for o, s in zip(sam, stored, strict=True))
+
+
+def test_a_quiz_built_before_the_name_is_chosen_takes_that_learners_order(
+        tmp_path: Path) -> None:
+    early = Quiz("06-final-quiz")  # Run All: the quiz exists before the name is typed
+    picker = LearnerName(folder=tmp_path)
+    picker.name.value = "Sam"
+    picker.button.click()
+    later = Quiz("06-final-quiz")
+    assert early.seed == later.seed == "sam"
+    assert [r.options for r in early.choices] == [r.options for r in later.choices]
+    later.answer(1)
+    picker.name.value = "Ana"
+    picker.button.click()
+    assert later.seed == "sam" and later.answers[0] == 1  # an answer picked: nothing moves
+
+
+def test_the_right_letter_and_the_longest_choice_do_not_give_answers_away() -> None:
+    questions = [q for qs in QUIZZES.values() for q in qs]
+    letters = [q.answer for q in questions]
+    assert max(letters.count(i) for i in set(letters)) <= len(questions) * 0.4
+    longest = [q for q in questions
+               if len(q.choices[q.answer].text) > max(len(c.text) for i, c in
+                                                       enumerate(q.choices) if i != q.answer)]
+    assert len(longest) <= len(questions) // 4
 
 
 def test_every_stored_quiz_is_well_formed() -> None:

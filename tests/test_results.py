@@ -21,6 +21,8 @@ from goalkit.results import Attempt, ResultsError, collect, learner_slug, open_l
     ("Dr. Ana Silva-Lopes", "dr-ana-silva-lopes"),
     ("physio_team 2", "physio-team-2"),
     ("CON", "con-1"),
+    ("Room 101", "room-101"),
+    ("Team 2 B", "team-2-b"),
 ])
 def test_slugs(name: str, slug: str) -> None:
     assert learner_slug(name) == slug
@@ -38,6 +40,13 @@ def test_slugs(name: str, slug: str) -> None:
     ("sam\x00", "control characters"),
     ("sam\nx", "control characters"),
     ("NHS 4857773456", "patient or record number"),
+    ("943 476 5919", "patient or record number"),
+    ("Sam 943-476-5919", "patient or record number"),
+    ("Bed 12 34", "patient or record number"),
+    ("Ana 2024", "patient or record number"),
+    ("MRN123", "patient or record number"),
+    ("ab12345x", "patient or record number"),
+    ("K 1234 567", "patient or record number"),
     ("sam@clinic.org", "cannot contain '@'"),
     ("<script>", "cannot contain '<' '>'"),
     ("---", "at least one letter or number"),
@@ -89,7 +98,7 @@ def test_record_appends_numbered_lines(tmp_path: Path) -> None:
     lines = sam.path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3
     row = json.loads(lines[0])
-    assert row["learner"] == "Sam" and row["format"] == "goalkit-results/1"
+    assert row["learner"] == "Sam" and row["format"] == "goalkit-results/2"
     assert row["criteria"]["achievable"] is None
     assert oct(sam.path.stat().st_mode & 0o777) == "0o600"
     assert [a.exercise for a in sam.attempts()] == ["01-write", "01-write", "06-quiz"]
@@ -191,6 +200,16 @@ def test_summary_first_attempt_against_after_feedback(classroom: Path) -> None:
     assert write["first %"] == pytest.approx((20 + 100 + 0) / 3, abs=0.05)
     assert write["last %"] == pytest.approx((100 + 100 + 0) / 3, abs=0.05)
     assert table.loc["06-quiz", "change"] == pytest.approx(25.0)
+    assert table.loc["06-quiz", "marked"] == 0
+
+
+def test_a_copied_or_given_up_last_attempt_is_counted_apart(tmp_path: Path) -> None:
+    ana, ben = open_learner("Ana", tmp_path), open_learner("Ben", tmp_path)
+    ana.record(Attempt("06-final-goal", "assessment", 5, 8))
+    ana.record(Attempt("06-final-goal", "assessment", 8, 8, marks=("copied",)))
+    ben.record(Attempt("06-final-goal", "assessment", 7, 8))
+    row = results.summary(collect(tmp_path)).loc["06-final-goal"]
+    assert (row["first %"], row["last %"], row["marked"]) == (75.0, 93.8, 1)
 
 
 def test_criteria_table_per_letter(classroom: Path) -> None:
@@ -235,3 +254,72 @@ def test_collect_ignores_foreign_lines(tmp_path: Path) -> None:
     frame = collect(tmp_path)
     assert frame.empty and frame.attrs["skipped"] == 4
     assert os.listdir(tmp_path) == ["x.jsonl"]
+
+
+def test_every_finding_of_the_report_is_recorded_and_read_back(tmp_path: Path) -> None:
+    from goalkit.smart import check_goal
+    from goalkit.widgets.training_rules import goal_attempt
+
+    sam = open_learner("Sam", tmp_path)
+    pain = check_goal("Reduce my back pain from 7/10 to 3/10 within 8 weeks")
+    sam.record(goal_attempt("03-pain", pain, "rewrite"))
+    row = json.loads(sam.path.read_text(encoding="utf-8"))
+    assert row["flags"] == ["pain_only"] and row["marks"] == []
+    [back] = sam.attempts()
+    assert back.flags == ("pain_only",)
+
+
+def test_a_version_1_file_still_loads_with_its_flags_unknown(tmp_path: Path) -> None:
+    old = {"format": "goalkit-results/1", "learner": "Old", "exercise": "01-write",
+           "kind": "goal", "attempt": 1, "time": "2025-01-01T00:00:00+00:00", "score": 4,
+           "max_score": 5, "criteria": dict.fromkeys(results.CRITERIA, True), "text": "x"}
+    (tmp_path / "old.jsonl").write_text(json.dumps(old) + "\n")
+    frame = collect(tmp_path)
+    assert len(frame) == 1 and frame.attrs["skipped"] == 0
+    assert frame.loc[0, "flags"] is None and frame.loc[0, "marks"] == ()
+    assert results.flags_table(frame).empty  # unknown is not "no flag"
+    open_learner("Old", tmp_path).record(goal("01-write", True, True, True, True, True))
+    assert [a.attempt for a in open_learner("Old", tmp_path).attempts()] == [1, 2]
+
+
+def test_flags_table_counts_first_and_final_attempts(tmp_path: Path) -> None:
+    def flagged(*flags: str) -> Attempt:
+        return Attempt("03-pain", "rewrite", 4, 5, "x", flags=flags)
+
+    ana, ben, cas = (open_learner(n, tmp_path) for n in ("Ana", "Ben", "Cas"))
+    ana.record(flagged("pain_only"))
+    ana.record(flagged())
+    ben.record(flagged("pain_only", "clinician_wording"))
+    ben.record(flagged("pain_only"))  # unchanged pain-only goal, scored 80%
+    cas.record(flagged())
+    table = results.flags_table(collect(tmp_path))
+    assert table.loc[("03-pain", "pain_only")].to_dict() == {"learners": 3, "first": 2,
+                                                              "final": 1}
+    assert table.loc[("03-pain", "clinician_wording")].to_dict() == {"learners": 3, "first": 1,
+                                                                      "final": 0}
+
+
+@pytest.mark.parametrize("bad", [{"flags": ("Pain Only",)}, {"marks": ("cheated",)}])
+def test_bad_flags_and_marks_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ResultsError):
+        Attempt("01-write", "goal", 1, 5, **bad)  # type: ignore[arg-type]
+
+
+def test_a_shared_folder_lets_the_facilitators_group_read_and_learners_add(
+        tmp_path: Path) -> None:
+    from goalkit import results_review
+
+    shared = tmp_path / "room"
+    shared.mkdir()
+    os.chmod(shared, 0o3770)  # what deploy/jupyterhub sets up: setgid + sticky, group rwx
+    sam = results.remember_learner("Sam", shared)
+    sam.record(Attempt("06-quiz", "quiz", 1, 2))
+    assert oct(sam.path.stat().st_mode & 0o777) == "0o640"
+    identity = results.identity_path(shared).parent
+    assert oct(identity.stat().st_mode & 0o7777) == "0o2770"  # the next learner can add theirs
+    results_review.add_review(results_review.Review("sam", "06-quiz", 1, "", "ok"), shared)
+    assert oct((shared / "reviews").stat().st_mode & 0o7777) == "0o2770"
+    private = open_learner("Ana", tmp_path / "own")
+    private.record(Attempt("06-quiz", "quiz", 1, 2))
+    assert oct(private.path.stat().st_mode & 0o777) == "0o600"
+    assert oct(private.folder.stat().st_mode & 0o777) == "0o700"

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..errors import GoalkitError
+from ..export.workshop_pack import PAPER_MIME, paper, writing
 from ..results import Attempt, Kind, LearnerResults, ResultsError
 from ..smart import SmartReport, Variant, check_goal
 from ..smart_render import render_html
@@ -29,7 +31,14 @@ from .training_learner import (
     use_learner,
 )
 from .training_learner import message as _message
-from .training_rules import Scenario, compare_html, goal_attempt, lines_html, score_assessment
+from .training_rules import (
+    Scenario,
+    compare_html,
+    goal_attempt,
+    is_copy,
+    lines_html,
+    score_assessment,
+)
 
 __all__ = [
     "AssessmentTask",
@@ -59,6 +68,25 @@ class Exercise:
         self._results = results
         self.history: list[Attempt] = []
         self.status = styled(w.HTML(), "goalkit-exercise-status")
+        self.trainer = styled(w.HTML(self.trainer_comment()), "goalkit-trainer-comment")
+
+    def trainer_comment(self) -> str:
+        """The facilitator's latest comment on this learner's answer to this exercise, as HTML
+        (empty when there is none or no learner is chosen)."""
+        from ..results_review import reviews_for
+
+        results = self.results
+        if results is None:
+            return ""
+        found = [r for r in reviews_for(results.slug, results.folder)
+                 if r.exercise == self.exercise]
+        if not found:
+            return ""
+        r = found[-1]
+        about = Markup(" They disagree with the verdict on <strong>{}</strong>.").format(
+            r.about) if r.verdict else ""
+        return str(Markup('<p class="goalkit-trainer-note" role="note">Your trainer, on your '
+                          "attempt {}:{} {}</p>").format(r.attempt, about, r.comment))
 
     @property
     def results(self) -> LearnerResults | None:
@@ -78,8 +106,7 @@ class Exercise:
     def save(self, attempt: Attempt) -> Attempt:
         """Record ``attempt`` in memory and, when a learner is chosen, in their file."""
         results = self.results
-        numbered = Attempt(attempt.exercise, attempt.kind, attempt.score, attempt.max_score,
-                           attempt.text, attempt.criteria, len(self.history) + 1, attempt.time)
+        numbered = attempt.renumbered(len(self.history) + 1)
         note = _NOT_SAVED
         if results is not None:
             try:
@@ -91,8 +118,15 @@ class Exercise:
         self.status.value = _message(note, error=results is None)
         return numbered
 
+    def paper(self) -> dict[str, Any]:
+        """The exercise on paper, for the printed pack (:mod:`goalkit.export.workshop_pack`)."""
+        return paper([writing(4, f"**Exercise** ({self.exercise})")])
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.root._repr_mimebundle_(**kwargs)
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):  # the live view, and the exercise as printed
+            bundle = {**bundle, PAPER_MIME: self.paper()}
+        return bundle
 
 
 class GoalExercise(Exercise):
@@ -128,12 +162,29 @@ class GoalExercise(Exercise):
         self.prompt = styled(w.HTML(str(Markup("<p>{}</p>").format(prompt)) if prompt else ""),
                              "goalkit-exercise-prompt")
         extras = [x for x, on in ((self.why, ask_why), (self.confidence, ask_confidence)) if on]
-        self.root = styled(w.VBox([self.prompt, *self._intro(), self.text, *extras,
-                                   self.button, self.status, self.feedback]),
+        self.root = styled(w.VBox([self.prompt, *self._intro(), self.trainer, self.text,
+                                   *extras, self.button, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-goal-exercise")
         self._first: SmartReport | None = None
+        self._asks = (ask_why, ask_confidence)
+        self._prompt_text = prompt
 
     def _intro(self) -> list[w.Widget]:
+        return []
+
+    def _paper_intro(self) -> str:
+        return ""
+
+    def paper(self) -> dict[str, Any]:
+        cells = [writing(4, f"**Exercise:** {escape(self._prompt_text or 'write the goal.')}"
+                         f"{self._paper_intro()}\n\nThe goal:")]
+        if self._asks[0]:
+            cells.append(writing(1, "Why it matters, in the patient's words:"))
+        if self._asks[1]:
+            cells.append(writing(1, "The patient's confidence, 0-10:"))
+        return paper(cells, self._paper_key())
+
+    def _paper_key(self) -> list[str]:
         return []
 
     def report(self) -> SmartReport:
@@ -197,6 +248,21 @@ class RewriteExercise(GoalExercise):
     def _compared_with(self) -> str:
         return "the starting goal"
 
+    def _paper_intro(self) -> str:
+        return (f"\n\nStarting goal: *{escape(self.vague)}*. Rewrite it so that it meets "
+                "every letter.")
+
+    def _paper_key(self) -> list[str]:
+        start = self._start_report
+        if start is None:
+            return []
+        labels = start.variant.labels
+        missing = [f"{labels[k]} ({escape(f.suggestion or f.message)})"
+                   for k, f in start.criteria.items() if f.met is not True]
+        found = [f.replace("_", " ") for f in start.flags]
+        return [f"*{escape(self.vague)}* ({self.exercise}) still needs: "
+                + "; ".join(missing) + (f". Findings: {', '.join(found)}." if found else ".")]
+
 
 class AssessmentTask(GoalExercise):
     """The final task: write a goal for a patient's story; scored out of 8 with feedback."""
@@ -228,12 +294,15 @@ class AssessmentTask(GoalExercise):
             return
         report = self.report()
         result = score_assessment(report)
-        attempt = goal_attempt(self.exercise, report, self.kind)
-        self.save(Attempt(attempt.exercise, "assessment", result.points, result.total,
-                          attempt.text, attempt.criteria))
+        copied = is_copy(report.text, self.model_answer())
+        attempt = replace(goal_attempt(self.exercise, report, self.kind), score=result.points,
+                          max_score=result.total, marks=("copied",) if copied else ())
+        self.save(attempt)
+        note = Markup(" This is the model answer, so it is recorded as copied: write the goal "
+                      "in your own words for a score of your own.") if copied else ""
         self.score.value = str(Markup(
-            '<p class="goalkit-score"><strong>Score: {} / {}.</strong> {}</p>').format(
-                result.points, result.total, result.verdict)) + lines_html(
+            '<p class="goalkit-score"><strong>Score: {} / {}.</strong> {}{}</p>').format(
+                result.points, result.total, result.verdict, note)) + lines_html(
                     result.lines, "goalkit-assessment-lines")
         self.feedback.value = render_html(report)
         self.show_model.disabled = False  # offered once the learner has tried their own
@@ -241,3 +310,7 @@ class AssessmentTask(GoalExercise):
     def model_answer(self) -> str:
         """One goal that scores full marks (for after the workshop)."""
         return self.scenario.model_answer
+
+    def _paper_key(self) -> list[str]:
+        return [f"Final goal ({self.exercise}), a model answer that scores 8 / 8: "
+                f"*{escape(self.model_answer())}*"]

@@ -1,23 +1,33 @@
-"""A multiple-choice quiz widget: pick answers, submit, read why each answer is right or not.
+"""A multiple-choice quiz widget: pick answers, submit, read why the answer chosen is right
+or not.
 
 ``Quiz("06-final-quiz")`` shows the questions stored under that id in
 :data:`goalkit.widgets.training_data.QUIZZES`; ``Quiz("my-id", questions=[...])`` any others.
 Grading is :func:`goalkit.widgets.training_rules.grade`; each submission is one attempt.
+
+Scores are fair: choices are shuffled per learner (:func:`~goalkit.widgets.training_rules.
+choice_order`, the same order each time that learner opens the quiz); only the choice made is
+explained, so the next try is not answered in advance; *Show the answers* gives up, and every
+later submission is marked ``gave_up`` in the results. Answers are recorded as the letters of
+the stored (answer-key) order, whatever order the learner saw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
 
+from ..export.workshop_pack import quiz_paper
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
 from .exercises import Exercise
 from .training_data import QUIZZES
 from .training_learner import message as _message
-from .training_rules import Question, grade, lines_html
+from .training_learner import on_learner_chosen
+from .training_rules import Question, choice_order, grade, lines_html
 
 __all__ = ["Quiz"]
 
@@ -36,10 +46,14 @@ class Quiz(Exercise):
                                  f"of {', '.join(QUIZZES)}")
             questions = QUIZZES[exercise]
         self.questions = tuple(questions)
+        learner = self.results
+        self.seed = learner.slug if learner is not None else ""
+        self.revealed = False
         self.choices: list[w.RadioButtons] = []
         rows: list[w.Widget] = []
         for n, q in enumerate(self.questions, start=1):
-            radio = styled(w.RadioButtons(options=[(c.text, i) for i, c in enumerate(q.choices)],
+            order = choice_order(q, self.seed)
+            radio = styled(w.RadioButtons(options=[(q.choices[i].text, i) for i in order],
                                           value=None, layout=w.Layout(width="auto")),
                            "goalkit-quiz-choices", f"goalkit-quiz-q{n}")
             self.choices.append(radio)
@@ -48,18 +62,51 @@ class Quiz(Exercise):
         self.button = styled(w.Button(description="Submit my answers", button_style="primary",
                                       layout=w.Layout(width="auto")), "goalkit-quiz-submit")
         self.button.on_click(lambda _b: self.submit())
+        self.reveal_button = styled(w.Button(description="Show the answers", disabled=True,
+                                             layout=w.Layout(width="auto")),
+                                    "goalkit-quiz-reveal")
+        self.reveal_button.on_click(lambda _b: self.reveal())
         self.feedback = styled(w.HTML(), "goalkit-quiz-feedback")
-        self.root = styled(w.VBox([*rows, self.button, self.status, self.feedback]),
+        if self._results is None:
+            on_learner_chosen(self)
+        buttons = w.HBox([self.button, self.reveal_button])
+        self.root = styled(w.VBox([self.trainer, *rows, buttons, self.status, self.feedback]),
                            "goalkit-exercise", "goalkit-quiz")
+
+    def learner_chosen(self, learner: LearnerResults) -> None:
+        """A name was chosen after the quiz was built: show that learner's order, unless an
+        answer is already picked (a choice never moves under the learner's pointer)."""
+        if learner.slug == self.seed or any(a is not None for a in self.answers):
+            return
+        self.seed = learner.slug
+        for q, radio in zip(self.questions, self.choices, strict=True):
+            radio.options = [(q.choices[i].text, i) for i in choice_order(q, self.seed)]
+            radio.value = None
+
+    def paper(self) -> dict[str, Any]:
+        """The questions with lettered choices in the stored order; the key gives the letters."""
+        return quiz_paper(self.questions)
 
     @property
     def answers(self) -> list[int | None]:
         return [r.value for r in self.choices]
 
     def answer(self, *indexes: int) -> None:
-        """Choose answers by index, question by question (what a click would do)."""
+        """Choose answers by their index in the stored order (0 = a), question by question:
+        what a click on that choice would do, wherever the shuffle put it."""
         for radio, i in zip(self.choices, indexes, strict=False):
-            radio.index = i
+            radio.value = i
+
+    def reveal(self) -> None:
+        """What *Show the answers* does: give up, and see every right answer explained."""
+        self.guard(self._reveal)
+
+    def _reveal(self) -> None:
+        self.revealed = True
+        result = grade(self.questions, self.answers, reveal=True)
+        self.feedback.value = lines_html(result.lines, "goalkit-quiz-lines")
+        self.status.value = _message("The answers are shown. You can still submit, and the "
+                                     "trainer sees that you looked first.")
 
     def submit(self) -> None:
         """What the Submit button does."""
@@ -72,12 +119,15 @@ class Quiz(Exercise):
                 f"Questions {', '.join(missing[:-1])} and {missing[-1]} still need"
             self.status.value = _message(f"{which} an answer.", error=True)
             return
-        result = grade(self.questions, self.answers)
+        result = grade(self.questions, self.answers, reveal=self.revealed)
         chosen = " ".join(f"{n}:{'abcdefgh'[a or 0]}" for n, a in
                           enumerate(self.answers, start=1))
-        self.save(Attempt(self.exercise, "quiz", result.score, result.total, chosen))
+        marks = ("gave_up",) if self.revealed else ()
+        self.save(Attempt(self.exercise, "quiz", result.score, result.total, chosen,
+                          marks=marks))
         score = Markup('<p class="goalkit-score"><strong>Score: {} / {}.</strong> {}</p>').format(
             result.score, result.total,
             "All right: well done." if result.score == result.total else
-            "Read why below, change your answers and submit again.")
+            "Read why below, change the answers marked and submit again, or show the answers.")
         self.feedback.value = str(score) + lines_html(result.lines, "goalkit-quiz-lines")
+        self.reveal_button.disabled = self.revealed or result.score == result.total

@@ -18,20 +18,21 @@ _SMART_BASICS = (
         Choice("Feel more confident on my feet", False,
                "A feeling: nobody could watch it happen. Ask what the patient would be doing "
                "if they felt confident."),
-        Choice("Walk to the post office and back", True,
-               "It names an activity someone could watch, in the patient's own setting."),
-        Choice("Improve my balance", False,
+        Choice("Improve my balance so I feel steadier on my feet", False,
                "Balance is a body function. Name the activity it is for: 'stand at the sink "
                "to wash up', 'walk on the beach'."),
+        Choice("Walk to the post office and back", True,
+               "It names an activity someone could watch, in the patient's own setting."),
     )),
     Question("'Do my stretches every day.' Which letter is missing?", (
-        Choice("Specific", False, "Stretching is an activity the patient does."),
-        Choice("Measurable", False, "'Every day' says how often: that can be counted."),
         Choice("Time-bound", True,
                "How often is not by when. Add a horizon: 'every day for the next 4 weeks'."),
+        Choice("Specific", False, "Stretching is an activity the patient does."),
+        Choice("Measurable", False, "'Every day' says how often: that can be counted."),
     )),
     Question("The checker marks Achievable with '?' for 'Walk 1 km within 6 weeks'. Why?", (
-        Choice("The goal is too hard", False, "Nothing in the text says so."),
+        Choice("The goal is too ambitious for most patients to reach in six weeks", False,
+               "Nothing in the text says so."),
         Choice("Only the patient can say: ask for a 0-10 confidence rating", True,
                "Achievable depends on the person. 7 or more: go ahead; below 7: shrink the "
                "goal together (Brief Action Planning; G-AP)."),
@@ -42,21 +43,22 @@ _SMART_BASICS = (
 _PLATEAU = (
     Question("Single-leg squats: 9, 9 and 9 at three visits on the same routine; the target is "
              "12. What is this?", (
-        Choice("A setback", False, "A setback is a drop from an earlier best; here nothing "
-               "dropped."),
         Choice("A plateau", True, "No meaningful change over three visits with the target "
                "still ahead: time to change something."),
+        Choice("A setback", False, "A setback is a drop from an earlier best; here nothing "
+               "dropped."),
         Choice("A milestone", False, "A milestone is a target or an expected level reached."),
     )),
     Question("Which next step fits a plateau in an exercise goal?", (
-        Choice("Keep the same routine until it starts working again", False,
+        Choice("Keep the same routine, with the same load and repetitions, until it starts "
+               "working again: progress often comes back by itself", False,
                "A routine the body has adapted to gives less and less (spinal goals article)."),
+        Choice("Stop the exercise: it has done what it can", False,
+               "The target is not reached; change the exercise rather than drop the goal."),
         Choice("Progress one thing: more load or repetitions, another tempo or rest, another "
                "set type, or a new exercise", True,
                "These are the progressions the spinal goals article lists; agree one with the "
                "patient and check it with the treating clinician after surgery."),
-        Choice("Stop the exercise: it has done what it can", False,
-               "The target is not reached; change the exercise rather than drop the goal."),
     )),
     Question("Every goal landed exactly at its expected level (0). What is the GAS T-score?", (
         Choice("0", False, "0 is the expected level on one goal's scale, not the T-score."),
@@ -70,7 +72,8 @@ _PLATEAU = (
 _FINAL = (
     Question("A patient says: 'I want my pain down from 8 to 4 within 6 weeks.' "
              "What is the best next step?", (
-        Choice("Accept it: it is measured and timed", False,
+        Choice("Accept it as it stands: it has a number to measure and a date to review it by",
+               False,
                "A pain score as the only goal puts people at risk of frustration, depression "
                "and dropping out of care (Osher Center tool)."),
         Choice("Keep it if it matters, and ask what the pain stops them doing, to set a "
@@ -80,56 +83,62 @@ _FINAL = (
                "That dismisses what matters to them and is not collaborative."),
     )),
     Question("Which wording is collaborative?", (
-        Choice("Patient must comply with the home exercise programme", False,
+        Choice("Patient must comply with the home exercise programme on 5 days a week for the "
+               "next 4 weeks", False,
                "'Must' and 'comply' are orders; they leave no room for the patient's view."),
-        Choice("Patient has agreed to do the home exercises on 5 days a week for 4 weeks", True,
-               "It records a shared decision, in plain words."),
         Choice("Patient will be instructed to exercise daily", False,
                "Instructions are one-way; say what the patient chose to do."),
+        Choice("Patient has agreed to do the home exercises on 5 days a week for 4 weeks", True,
+               "It records a shared decision, in plain words."),
     )),
     Question("The patient rates their confidence in the goal at 5 out of 10. What now?", (
-        Choice("Keep the goal: a stretch is motivating", False,
-               "Low confidence predicts the plan will not be carried out (Brief Action "
-               "Planning)."),
         Choice("Shrink the goal or add support until the rating is 7 or more", True,
                "Brief Action Planning and G-AP both use 7 as the point to problem-solve."),
+        Choice("Keep the goal as it is: a goal that stretches the patient is more motivating",
+               False,
+               "Low confidence predicts the plan will not be carried out (Brief Action "
+               "Planning)."),
         Choice("Stop goal setting for now", False, "Adjust the goal instead; keep going."),
     )),
     Question("Where is the patient's level today usually placed on a GAS scale?", (
         Choice("0", False, "0 is the expected outcome: the goal itself."),
+        Choice("+1", False, "+1 is better than expected."),
         Choice("-1", True, "-1 when there is some ability now; -2 when nothing worse is "
                "plausible (Turner-Stokes 2009)."),
-        Choice("+1", False, "+1 is better than expected."),
     )),
     Question("How many goals should be agreed at one time?", (
+        Choice("One goal for every problem on the problem list, so that nothing is missed",
+               False,
+               "Too many goals dilute effort and attention."),
         Choice("One primary goal and one or two secondary goals", True,
                "A few goals keep the plan focused and leave other routes open (collaborative "
                "goal-setting article)."),
-        Choice("One for every problem on the problem list", False,
-               "Too many goals dilute effort and attention."),
         Choice("Only ever one", False, "A secondary goal or two give flexible pathways."),
     )),
     Question("Which goal is time-bound?", (
-        Choice("Walk 30 minutes, three times a week", False,
-               "How long and how often, but not by when."),
         Choice("Walk 30 minutes, three times a week, within 8 weeks", True,
                "'Within 8 weeks' is the time frame: the date to review it."),
-        Choice("Walk 30 minutes as soon as possible", False, "'As soon as possible' has no date."),
+        Choice("Walk 30 minutes, three times a week", False,
+               "How long and how often, but not by when."),
+        Choice("Walk 30 minutes without stopping, three times a week, as soon as possible",
+               False, "'As soon as possible' has no date."),
     )),
     Question("Why invite a partner into goal setting after spinal surgery?", (
-        Choice("Pain can cloud judgement; a partner helps weigh goals and supports them",
-               True, "The spinal goals article suggests a partner for this reason."),
         Choice("To make sure the patient complies", False,
                "The partner supports; the goals stay the patient's."),
-        Choice("So the partner can choose the goals", False,
+        Choice("So the partner, who knows the patient's week best, can choose the goals for them",
+               False,
                "Goals are set with the patient, not for them."),
+        Choice("Pain can cloud judgement; a partner helps weigh goals and supports them",
+               True, "The spinal goals article suggests a partner for this reason."),
     )),
     Question("How are the other levels of a GAS scale written from the goal?", (
-        Choice("By changing one part: the amount, the help needed or the time", True,
-               "Bovend'Eerdt et al. (2009) add, delete or change one part of the goal."),
         Choice("By writing a different goal at each level", False,
                "Then the levels would not measure the same thing."),
-        Choice("By percentages of pain reduction", False,
+        Choice("By changing one part: the amount, the help needed or the time", True,
+               "Bovend'Eerdt et al. (2009) add, delete or change one part of the goal."),
+        Choice("By percentages of pain reduction, from no change at -2 to pain-free at +2",
+               False,
                "The levels describe the same activity, not pain."),
     )),
 )

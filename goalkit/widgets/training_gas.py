@@ -8,9 +8,12 @@ scored as the number of scale checks passed.
 
 from __future__ import annotations
 
-import ipywidgets as w
-from markupsafe import Markup
+from typing import Any
 
+import ipywidgets as w
+from markupsafe import Markup, escape
+
+from ..export.workshop_pack import paper, writing
 from ..gas_draft import draft_scale
 from ..gas_scale import SCALE_RULES, validate_scale
 from ..model import GasLevelText, GasScale, Goal, GoalParts
@@ -62,9 +65,19 @@ class GasBuilder(Exercise):
                                             layout=w.Layout(width="auto")), "goalkit-gas-check")
         self.check_button.on_click(lambda _b: self.check())
         self.findings = styled(w.HTML(), "goalkit-gas-findings")
-        self.root = styled(w.VBox([*self.parts.values(), w.HBox([self.vary, self.baseline]),
-                                   self.draft_button, *rows, self.check_button, self.status,
-                                   self.findings]), "goalkit-exercise", "goalkit-gas-builder")
+        self.root = styled(w.VBox([self.trainer, *self.parts.values(),
+                                   w.HBox([self.vary, self.baseline]), self.draft_button,
+                                   *rows, self.check_button, self.status, self.findings]),
+                           "goalkit-exercise", "goalkit-gas-builder")
+
+    def paper(self) -> dict[str, Any]:
+        """The parts given, and a line for each of the five levels."""
+        given = "\n".join(f"- {label}: {escape(box.value) or '...'}"
+                           for (_, label), box in zip(_PARTS, self.parts.values(), strict=True))
+        cells = [writing(0, f"**Exercise:** a GAS scale from these parts\n\n{given}\n\n"
+                         "Write the five levels, changing one part only.")]
+        cells += [writing(1, f"{LEVEL_NAMES[lv]}:") for lv in self.levels]
+        return paper(cells)
 
     @property
     def goal_parts(self) -> GoalParts:

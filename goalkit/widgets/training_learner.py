@@ -1,27 +1,35 @@
 """Who is answering: the learner's chosen results name, and a link to their results file.
 
-A notebook starts with :class:`LearnerName`; once a name is chosen, every exercise in that
-kernel records its attempts to the learner's file (:mod:`goalkit.results`). With no name
-chosen, exercises still give feedback but keep nothing. ``$GOALKIT_LEARNER`` chooses a name in
-advance (for a demonstration machine, say). :class:`ResultsDownload` hands the learner their
-file, to send to the trainer.
+A notebook starts with :class:`LearnerName`. The name is chosen once per workshop: it is kept
+in the results folder (:func:`goalkit.results.remember_learner`) and every later notebook, each
+in its own kernel, shows "You are recorded as ..." and records under it, so a typo cannot make
+a second learner. With no name chosen, exercises still give feedback but keep nothing.
+``$GOALKIT_LEARNER`` chooses a name in advance (for a demonstration machine, say).
+:class:`ResultsDownload` hands the learner their file, to send to the trainer.
 """
 
 from __future__ import annotations
 
 import base64
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
 
-from ..results import LearnerResults, ResultsError, open_learner
+from ..results import (
+    LearnerResults,
+    ResultsError,
+    open_learner,
+    remember_learner,
+    remembered_learner,
+)
 from .common import styled
 
 __all__ = ["LEARNER_ENV", "LearnerName", "ResultsDownload", "current_learner", "message",
-           "use_learner"]
+           "on_learner_chosen", "recorded_as", "use_learner"]
 
 LEARNER_ENV = "GOALKIT_LEARNER"
 MAX_DOWNLOAD = 5_000_000  # bytes: far above a workshop's answers; a link is not the way beyond
@@ -32,19 +40,42 @@ class _Current:
 
 
 _CURRENT = _Current()
+# Called with the learner when one is chosen in this kernel: a quiz built before the name was
+# typed (Run All in the first notebook) reorders its choices for that learner. Weak, so a
+# widget that is gone is not kept alive.
+_ON_CHOOSE: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-def use_learner(name: str, folder: Path | str | None = None) -> LearnerResults:
-    """Save this kernel's answers under ``name`` (checked by ``learner_slug``)."""
-    _CURRENT.results = open_learner(name, folder)
+def on_learner_chosen(widget: Any) -> None:
+    """Call ``widget.learner_chosen(results)`` whenever a learner is chosen in this kernel."""
+    _ON_CHOOSE.add(widget)
+
+
+def use_learner(name: str, folder: Path | str | None = None, *,
+                remember: bool = True) -> LearnerResults:
+    """Save this kernel's answers under ``name`` (checked by ``learner_slug``) and, with
+    ``remember``, keep it as the name for every notebook of the workshop."""
+    _CURRENT.results = remember_learner(name, folder) if remember else open_learner(name, folder)
+    for widget in list(_ON_CHOOSE):
+        widget.learner_chosen(_CURRENT.results)
     return _CURRENT.results
 
 
-def current_learner() -> LearnerResults | None:
-    """The learner chosen in this kernel, else ``$GOALKIT_LEARNER`` if set, else None."""
-    if _CURRENT.results is None and os.environ.get(LEARNER_ENV):
-        use_learner(os.environ[LEARNER_ENV])
+def current_learner(folder: Path | str | None = None) -> LearnerResults | None:
+    """The learner chosen in this kernel, else ``$GOALKIT_LEARNER`` if set, else the name kept
+    in the results folder by an earlier notebook, else None."""
+    if _CURRENT.results is None:
+        if os.environ.get(LEARNER_ENV):
+            use_learner(os.environ[LEARNER_ENV], remember=False)
+        else:
+            _CURRENT.results = remembered_learner(folder)
     return _CURRENT.results
+
+
+def recorded_as(results: LearnerResults) -> str:
+    """The line every notebook shows once a name is chosen."""
+    return (f"You are recorded as {results.name} ({results.path.name} in {results.folder}). "
+            "Not you? Type your own name and press the button.")
 
 
 def message(text: str, *, error: bool = False) -> str:
@@ -58,16 +89,18 @@ class LearnerName:
 
     def __init__(self, folder: Path | str | None = None) -> None:
         self.folder = folder
-        chosen = current_learner()
+        chosen = current_learner(folder)
         self.name = styled(w.Text(chosen.name if chosen else "", description="Your name",
                                   placeholder="first name or nickname, no patient details"),
                            "goalkit-learner-input")
         self.button = styled(w.Button(description="Save my answers under this name",
                                       layout=w.Layout(width="auto")), "goalkit-learner-save")
         self.status = styled(w.HTML(), "goalkit-learner-status")
+        self.identity = styled(w.HTML(message(recorded_as(chosen)) if chosen else ""),
+                               "goalkit-learner-identity")
         self.button.on_click(lambda _b: self.choose())
-        self.root = styled(w.VBox([w.HBox([self.name, self.button]), self.status]),
-                           "goalkit-learner")
+        self.root = styled(w.VBox([self.identity, w.HBox([self.name, self.button]),
+                                   self.status]), "goalkit-learner")
 
     def choose(self) -> None:
         """What the button does: check the name and use it from now on."""
@@ -79,8 +112,10 @@ class LearnerName:
         before = len(results.attempts())
         again = (f" It already holds {before} answers: if they are not yours, pick another "
                  "name.") if before else ""
+        self.identity.value = message(recorded_as(results))
         self.status.value = message(f"Your answers will be saved as {results.path.name} in "
-                                    f"{results.folder}.{again}")
+                                    f"{results.folder}; the next notebooks use this name "
+                                    f"too.{again}")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)

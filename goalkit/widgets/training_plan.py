@@ -8,10 +8,12 @@ shows the result. Each check is one attempt.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from ..export.workshop_pack import paper, writing
 from ..results import Attempt, Kind, LearnerResults
 from .common import styled
 from .exercises import Exercise
@@ -30,6 +32,7 @@ class BarrierPlanner(Exercise):
                  start: Sequence[tuple[str, str]] = (),
                  results: LearnerResults | None = None) -> None:
         super().__init__(exercise, results)
+        self._goal = goal
         if not 1 <= rows <= 6:
             raise ValueError(f"rows must be 1 to 6 (got {rows})")
         filled = [*start, *[("", "")] * rows][:max(rows, len(start))]
@@ -50,8 +53,18 @@ class BarrierPlanner(Exercise):
                                       layout=w.Layout(width="auto")), "goalkit-plan-check")
         self.button.on_click(lambda _b: self.check())
         self.feedback = styled(w.HTML(), "goalkit-plan-feedback")
-        self.root = styled(w.VBox([head, *lines, self.button, self.status, self.feedback]),
+        self.root = styled(w.VBox([self.trainer, head, *lines, self.button, self.status,
+                                   self.feedback]),
                            "goalkit-exercise", "goalkit-barrier-planner")
+
+    def paper(self) -> dict[str, Any]:
+        """A pair of lines per barrier: what might get in the way, and the plan."""
+        cells = [writing(0, "**Exercise:** barriers and contingency plans"
+                         + (f" for: {escape(self._goal)}" if self._goal else ""))]
+        for n in range(1, len(self.barriers) + 1):
+            cells += [writing(1, f"Barrier {n}, what might get in the way:"),
+                      writing(1, "What the patient will do if it happens:")]
+        return paper(cells)
 
     @property
     def rows(self) -> list[tuple[str, str]]:

@@ -28,9 +28,11 @@ __all__ = [
     "QuizResult",
     "Scenario",
     "check_plans",
+    "choice_order",
     "compare_html",
     "goal_attempt",
     "grade",
+    "is_copy",
     "lines_html",
     "score_assessment",
 ]
@@ -39,10 +41,11 @@ Line = tuple[bool, str]  # (passed, what it means): one line of feedback
 
 
 def goal_attempt(exercise: str, report: SmartReport, kind: Kind = "goal") -> Attempt:
-    """An attempt scored as the number of SMART criteria met (of 5)."""
+    """An attempt scored as the number of SMART criteria met (of 5), carrying every other
+    finding of the report (its ``flags`` and ``notes``) for the trainer's tables."""
     met: dict[str, bool | None] = {k: f.met for k, f in report.criteria.items()}
     return Attempt(exercise, kind, sum(v is True for v in met.values()), len(CRITERIA),
-                   report.text, met)
+                   report.text, met, flags=tuple(report.flags), notes=tuple(report.notes))
 
 
 def compare_html(before: SmartReport, after: SmartReport, what: str) -> str:
@@ -109,24 +112,67 @@ class QuizResult:
     lines: tuple[Line, ...]  # one per question
 
 
-def grade(questions: Sequence[Question], answers: Sequence[int | None]) -> QuizResult:
-    """Score ``answers`` (the index chosen per question, None = none) and explain each one."""
+def grade(questions: Sequence[Question], answers: Sequence[int | None], *,
+          reveal: bool = False) -> QuizResult:
+    """Score ``answers`` (the index chosen per question, None = none) and explain each one.
+
+    Only the choice made is explained, so a second try is not answered in advance: a wrong
+    choice says why it is wrong and asks for another. With ``reveal`` (the learner gave up)
+    the right answer and its explanation are given too.
+    """
     if len(answers) != len(questions):
         raise ValueError(f"{len(answers)} answers for {len(questions)} questions")
     lines: list[Line] = []
     for n, (q, a) in enumerate(zip(questions, answers, strict=True), start=1):
         right = q.choices[q.answer]
+        answer = f" The answer is '{right.text}': {right.why}" if reveal else ""
         if a is None:
-            lines.append((False, f"Question {n}: no answer. The answer is '{right.text}': "
-                          f"{right.why}"))
+            lines.append((False, f"Question {n}: no answer.{answer}"))
         elif not 0 <= a < len(q.choices):
             raise ValueError(f"question {n} has no choice {a}")
         elif a == q.answer:
             lines.append((True, f"Question {n}: right. {right.why}"))
         else:
-            lines.append((False, f"Question {n}: '{q.choices[a].text}': {q.choices[a].why} "
-                          f"The answer is '{right.text}': {right.why}"))
+            lines.append((False, f"Question {n}: '{q.choices[a].text}': {q.choices[a].why}"
+                          + (answer or " Try another answer.")))
     return QuizResult(sum(ok for ok, _ in lines), len(questions), tuple(lines))
+
+
+def choice_order(question: Question, seed: str) -> tuple[int, ...]:
+    """The order to show ``question``'s choices in, shuffled for one learner (``seed``, say
+    their results name) and the same every time that learner opens the quiz.
+
+    >>> q = Question("?", tuple(Choice(t, t == "a", ".") for t in "abc"))
+    >>> choice_order(q, "sam") == choice_order(q, "sam")
+    True
+    >>> sorted(choice_order(q, "sam"))
+    [0, 1, 2]
+    """
+    import hashlib
+
+    def key(i: int) -> bytes:
+        return hashlib.sha256(f"{seed}\0{question.prompt}\0{i}".encode()).digest()
+
+    return tuple(sorted(range(len(question.choices)), key=key))
+
+
+def is_copy(text: str, model: str, threshold: float = 0.85) -> bool:
+    """True when ``text`` is the model answer pasted back, or nearly (a word or two changed).
+
+    >>> is_copy("Walk my granddaughter home (1.2 km) within 8 weeks.",
+    ...         "walk my granddaughter home (1.2 km) within 8 weeks")
+    True
+    >>> is_copy("Walk to the shop within 4 weeks", "walk my granddaughter home within 8 weeks")
+    False
+    """
+    import re
+    from difflib import SequenceMatcher
+
+    def norm(t: str) -> list[str]:
+        return re.findall(r"\w+(?:[.,]\w+)*", t.lower())  # words and numbers such as 1.2
+
+    a, b = norm(text), norm(model)
+    return bool(a and b) and SequenceMatcher(None, a, b).ratio() >= threshold
 
 
 # --- the final goal-writing task ------------------------------------------------------------
