@@ -128,7 +128,7 @@ def goal_label(goal: Goal, width: int = 40) -> str:
     """A short name for a goal in messages: its role and the start of its statement."""
     text = " ".join(goal.statement.split())
     if not text:
-        return f"{goal.role} goal ({goal.id})"
+        return f"{goal.role} goal (not written yet)"
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
     return f"{goal.role} goal '{text}'"

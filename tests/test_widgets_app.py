@@ -144,6 +144,7 @@ def test_checkin_records_and_shows_progress(store: Store) -> None:
     app.start.saved.value = "ws-sample-01"
     app.start.open_button.click()
     panel = app.panels["checkins"]
+    _section(app, "Check-ins")
     panel.date.value = dt.date(2026, 1, 28)  # type: ignore[attr-defined]
     row = panel.goal_rows[0]  # type: ignore[attr-defined]
     row.level.value = 0
@@ -288,3 +289,51 @@ def test_unusable_store_shows_a_message(tmp_path: Path, monkeypatch: pytest.Monk
     shown = WorksheetApp()
     assert "The worksheet store cannot be opened" in shown.messages.html.value
     assert shown.store is None
+
+
+def _section(app: WorksheetApp, title: str) -> None:
+    """Click a section's tab, as a person would."""
+    from goalkit.widgets.app import SECTIONS
+
+    app.tabs.selected_index = SECTIONS.index(title)
+
+
+def test_checkin_form_follows_goals_edited_in_this_session(app: WorksheetApp) -> None:
+    """Point 1: goals and measures typed during the session reach the check-in form at once."""
+    panel = goal_panel(app)
+    checkins = app.panels["checkins"]
+    [row] = checkins.goal_rows  # type: ignore[attr-defined]
+    assert "(goal not written yet)" in shown(row.title.value)
+    panel.statement.value = "Walk 2 km on my own within 6 weeks"
+    panel.measures.add_button.click()
+    name, unit, *_ = panel.measures.rows.children[0].children
+    name.value, unit.value = "Walking distance", "m"
+    [row] = checkins.goal_rows  # type: ignore[attr-defined]
+    assert shown(row.title.value) == "Walk 2 km on my own within 6 weeks"
+    [box] = row.measures.values()
+    assert box.description == "Walking distance (m)"
+    box.value = "700"
+    app.body.children[1].children[1].children[-1].click()  # add a second goal
+    goal_panel(app, 1).statement.value = "Stretch 10 minutes 5 days a week for 4 weeks"
+    checkins = app.panels["checkins"]
+    titles = [shown(r.title.value) for r in checkins.goal_rows]  # type: ignore[attr-defined]
+    assert titles[1] == "Stretch 10 minutes 5 days a week for 4 weeks"
+    goal_panel(app, 1).statement.value = "Stretch 15 minutes 5 days a week for 4 weeks"
+    assert shown(checkins.goal_rows[1].title.value).startswith("Stretch 15")  # type: ignore[attr-defined]
+    _section(app, "Check-ins")
+    checkins.goal_rows[1].level.value = 0  # type: ignore[attr-defined]
+    checkins.record.click()  # type: ignore[attr-defined]
+    ws = app.session.worksheet  # type: ignore[union-attr]
+    assert ws.checkins[-1].goals[1].gas_level == 0
+    # the T-score note names goals by their words, never by an internal id
+    note = shown(checkins.progress.value)  # type: ignore[attr-defined]
+    assert all(g.id not in note for g in ws.goals)
+    goal_panel(app, 0).statement.value = ""
+    assert ws.primary.id not in shown(checkins.progress.value)  # type: ignore[attr-defined]
+
+
+def test_priorities_reach_the_goal_without_reopening(app: WorksheetApp) -> None:
+    about = app.panels["about"]
+    about.priorities.value = "Walk my dog"  # type: ignore[attr-defined]
+    labels = [label for label, _ in goal_panel(app).priority.options]
+    assert "Walk my dog" in labels

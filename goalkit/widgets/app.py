@@ -20,6 +20,7 @@ from ..model import Worksheet, evolve, new_id
 from ..session import LoopScheduler, SaveState, Scheduler, Session
 from ..store import Store
 from .about import AboutPanel
+from .checkin_panel import CheckInPanel
 from .common import Messages, Panel, styled
 from .export_panel import ExportPanel
 from .goal_panel import GoalPanel
@@ -87,6 +88,7 @@ class WorksheetApp:
         self._watching = False
         self.session: Session | None = None
         self.panels: dict[str, Panel] = {}
+        self._section = 0  # the section in view, kept across rebuilds
         self.start = _Start()
         self.start.new_button.on_click(lambda _b: self._guard(self.new))
         self.start.open_button.on_click(lambda _b: self._guard(self.open_selected))
@@ -222,9 +224,18 @@ class WorksheetApp:
     # -- the worksheet ----------------------------------------------------------------------
     def _edit(self, session: Session) -> None:
         self.session = session
+        self._section = 0
         session.on_state(self._show_state)
+        session.on_state(lambda _s: self._refresh_history())
+        session.on_change(lambda _ws: self._sync())
         self._show_state(session.state)
         self.build()
+
+    def _sync(self) -> None:
+        """Every panel shows the current worksheet: a goal or measure added in one section
+        reaches the check-in form, the priorities reach the goals."""
+        for panel in list(self.panels.values()):
+            panel.guard(panel.sync)
 
     def build(self) -> None:
         """(Re)build every section from the session's worksheet."""
@@ -258,14 +269,24 @@ class WorksheetApp:
         for i, title in enumerate(SECTIONS):
             tabs.set_title(i, title)
         styled(tabs, "goalkit-sections")
+        # A rebuild (a goal added or removed, a version restored) keeps the section in view.
+        tabs.selected_index = self._section
+        tabs.observe(lambda c: self._shown(c["new"]), names="selected_index")
+        self._shown(self._section)
+        self.tabs = tabs
         close = styled(w.Button(description="Close worksheet", icon="times"), "goalkit-close")
         close.on_click(lambda _b: self._guard(self.show_start))
-        session.on_state(lambda _s: self._refresh_history())
         self.body.children = [close, tabs]
 
-    def _checkins_panel(self, session: Session) -> w.Widget:
-        from .checkin_panel import CheckInPanel
+    def _shown(self, index: int | None) -> None:
+        self._section = index or 0
+        panel = self.panels.get("checkins")
+        if isinstance(panel, CheckInPanel):
+            panel.visible = self._section == SECTIONS.index("Check-ins")
+            if panel.visible:
+                panel.guard(panel.show_charts)
 
+    def _checkins_panel(self, session: Session) -> w.Widget:
         panel = CheckInPanel(session, self.messages)
         self.panels["checkins"] = panel
         return panel.root

@@ -54,33 +54,44 @@ def progress_html(panel_ws: Any) -> str:
     return str(Markup("").join(parts))
 
 
+def _goal_title(goal: Goal) -> str:
+    return " ".join(goal.statement.split())[:90] or "(goal not written yet)"
+
+
 class _GoalRow:
-    """Inputs for one goal at this check-in: its GAS level and each measure."""
+    """Inputs for one goal at this check-in: its GAS level and each measure.
+
+    :meth:`update` follows the goal as it is edited elsewhere (its wording, measures added,
+    renamed or removed) and keeps what was already typed here."""
 
     def __init__(self, goal: Goal) -> None:
         self.goal_id = goal.id
+        self.title = styled(w.HTML(), "goalkit-checkin-goal")
         self.level = styled(
             w.Dropdown(
                 options=optional_range(-2, 2, "not scored"), value=UNSET, description="GAS level"
             ),
             "goalkit-checkin-level",
         )
-        self.measures = {
-            m.id: styled(
-                w.Text(
-                    description=m.name or "measure",
-                    placeholder=m.unit,
-                    style={"description_width": "initial"},
-                    layout=w.Layout(width="60%"),
-                ),
+        self.measures: dict[str, w.Text] = {}
+        self.root = w.VBox()
+        self.update(goal)
+
+    def update(self, goal: Goal) -> None:
+        self.title.value = str(Markup("<b>{}</b>").format(_goal_title(goal)))
+        boxes = {}
+        for m in goal.measures:
+            box = self.measures.get(m.id) or styled(
+                w.Text(style={"description_width": "initial"}, layout=w.Layout(width="60%")),
                 "goalkit-checkin-measure",
             )
-            for m in goal.measures
-        }
-        label = goal.statement[:70] or "(goal not written yet)"
-        self.root = w.VBox(
-            [w.HTML(Markup("<b>{}</b>").format(label)), self.level, *self.measures.values()]
-        )
+            box.description = f"{m.name or 'measure'}" + (f" ({m.unit})" if m.unit else "")
+            box.placeholder = m.unit
+            boxes[m.id] = box
+        self.measures = boxes
+        children = [self.title, self.level, *boxes.values()]
+        if list(self.root.children) != children:
+            self.root.children = children
 
     def value(self) -> GoalCheckIn:
         values = {}
@@ -90,6 +101,11 @@ class _GoalRow:
                 values[mid] = number
         level = None if self.level.value == UNSET else self.level.value
         return GoalCheckIn(goal_id=self.goal_id, gas_level=level, measures=values)
+
+    def clear(self) -> None:
+        self.level.value = UNSET
+        for box in self.measures.values():
+            box.value = ""
 
 
 class CheckInPanel(Panel):
@@ -142,14 +158,46 @@ class CheckInPanel(Panel):
             ),
             "goalkit-checkins",
         )
+        self.goal_rows: list[_GoalRow] = []
+        self._charted: object = None
+        self._charts_due = True
+        self.visible = False  # the app sets this while the check-ins section is shown
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the current worksheet: one row per goal as it is now, the progress, the charts
+        (redrawn only when what they show changed)."""
         ws = self.ws
-        self.goal_rows = [_GoalRow(g) for g in (ws.primary, *ws.secondary)]
-        self.rows.children = [r.root for r in self.goal_rows]
+        rows = {r.goal_id: r for r in self.goal_rows}
+        self.goal_rows = []
+        for goal in (ws.primary, *ws.secondary):
+            row = rows.get(goal.id)
+            if row is None:
+                row = _GoalRow(goal)
+            else:
+                row.update(goal)
+            self.goal_rows.append(row)
+        children = [r.root for r in self.goal_rows]
+        if list(self.rows.children) != children:
+            self.rows.children = children
         self.progress.value = progress_html(ws)
-        self.charts.children = self._charts()
+        charted = (ws.checkins, tuple((g.id, g.statement, g.measures) for g in ws.goals),
+                   ws.reviews)
+        if charted != self._charted:
+            self._charted = charted
+            self._charts_due = True
+        if self.visible:
+            self.show_charts()
+
+    def show_charts(self) -> None:
+        """Draw the charts if what they show changed since they were drawn (matplotlib takes
+        a fraction of a second per chart, so not while another section is being typed in)."""
+        if self._charts_due:
+            self._charts_due = False
+            self.charts.children = self._charts()
+
+    def sync(self) -> None:
+        self.refresh()
 
     def _charts(self) -> list[w.Widget]:
         ws = self.ws
@@ -186,6 +234,15 @@ class CheckInPanel(Panel):
             notes=self.notes.value,
         )
         self.session.apply(lambda ws: record_checkin(ws, checkin))
-        self.notes.value = ""
+        self.clear()
         self.refresh()
         self.messages.say(f"Check-in of {checkin.date.isoformat()} recorded.")
+
+    def clear(self) -> None:
+        """An empty form for the next visit: today's date, nothing scored, nothing typed."""
+        self.date.value = dt.date.today()
+        self.pain.value = UNSET
+        self.adherence.value = UNSET
+        self.notes.value = ""
+        for row in self.goal_rows:
+            row.clear()

@@ -86,6 +86,12 @@ class Panel:
     def apply(self, edit: Callable[[Worksheet], Worksheet]) -> None:
         self.guard(lambda: self.session.apply(edit))
 
+    def sync(self) -> None:
+        """Show what another panel changed in the worksheet (called after every change).
+
+        Panels override it to refresh what they derive from other parts of the worksheet;
+        it must not overwrite what is being typed in the panel itself."""
+
     def bind(
         self,
         widget: w.Widget,

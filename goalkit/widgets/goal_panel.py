@@ -268,6 +268,11 @@ class GoalPanel(Panel):
         if on_removed is not None:
             on_removed()
 
+    def sync(self) -> None:
+        """The priorities may have changed in "About the patient"."""
+        if any(g.id == self.goal_id for g in self.ws.goals):
+            self._priority_options()
+
     def show(self) -> None:
         """Refresh what is computed from the goal: SMART feedback and ICF suggestions."""
         goal = self.goal
