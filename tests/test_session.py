@@ -73,7 +73,7 @@ def test_a_conflict_is_reported_not_overwritten(store: Store) -> None:
     one.apply(lambda ws: evolve(ws, notes="from tab one"))
     two.apply(lambda ws: evolve(ws, notes="from tab two"))
     assert not two.state.saved
-    assert "saved elsewhere" in (two.state.error or "")
+    assert two.state.conflict and "saved in another tab" in (two.state.error or "")
     assert store.load(one.worksheet.id).worksheet.notes == "from tab one"
 
 

@@ -337,3 +337,66 @@ def test_priorities_reach_the_goal_without_reopening(app: WorksheetApp) -> None:
     about.priorities.value = "Walk my dog"  # type: ignore[attr-defined]
     labels = [label for label, _ in goal_panel(app).priority.options]
     assert "Walk my dog" in labels
+
+
+def _two_tabs(store: Store) -> tuple[WorksheetApp, WorksheetApp]:
+    store.save(full_worksheet(), base=None)
+    tabs = []
+    for _ in range(2):
+        tab = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+        tab.start.saved.value = "ws-sample-01"
+        tab.start.open_button.click()
+        tabs.append(tab)
+    return tabs[0], tabs[1]
+
+
+def test_second_tab_merges_its_changes_on_top_of_the_newer_revision(store: Store) -> None:
+    """Point 3: the tab that saves second keeps its typed work, field by field."""
+    one, two = _two_tabs(store)
+    goal_panel(one).why.value = "so I can walk my son to school"  # tab one saves first
+    goal_panel(two).statement.value = "Walk 3 km to the park, on my own, within 8 weeks"
+    assert two.session is not None and two.session.state.conflict
+    assert "saved in another tab" in shown(two.status.value)
+    assert two.conflict is not None and two.conflict.root.layout.display != "none"
+    text = shown(two.conflict.explain.value)
+    assert "Keep my changes on top of the newer version" in text and "field by field" in text
+    assert "Download my changes as a file" in text and "the store is not changed" in text
+    two.body.children[0].click()  # "Close worksheet" must not drop the typed goal
+    assert two.session is not None and "Not closed" in shown(two.messages.html.value)
+    two.conflict.keep.click()
+    ws = store.load("ws-sample-01").worksheet
+    assert ws.primary.statement.startswith("Walk 3 km")  # this tab's change
+    assert ws.primary.why == "so I can walk my son to school"  # the other tab's change
+    assert "saved as revision 3" in shown(two.messages.html.value)
+    assert goal_panel(two).why.value == "so I can walk my son to school"  # shown at once
+    assert two.conflict.root.layout.display == "none"
+
+
+def test_second_tab_is_asked_where_both_changed_the_same_field(store: Store) -> None:
+    one, two = _two_tabs(store)
+    goal_panel(one).statement.value = "Walk 2 km with my partner within 6 weeks"
+    goal_panel(two).statement.value = "Walk 3 km on my own within 8 weeks"
+    goal_panel(two).why.value = "to get to work on foot"
+    assert two.conflict is not None
+    two.conflict.keep.click()
+    assert store.load("ws-sample-01").revision == 2  # nothing saved before the choice
+    [pick] = [c for c in two.conflict.choices.children if hasattr(c, "options")]
+    labels = shown(two.conflict.choices.children[1].value)
+    assert labels == "Goal 1 (main): wording"
+    assert [v for _, v in pick.options] == ["mine", "theirs"]
+    pick.value = "theirs"
+    two.conflict.save.click()
+    ws = store.load("ws-sample-01").worksheet
+    assert ws.primary.statement == "Walk 2 km with my partner within 6 weeks"
+    assert ws.primary.why == "to get to work on foot"
+
+
+def test_second_tab_can_download_its_changes(store: Store) -> None:
+    one, two = _two_tabs(store)
+    goal_panel(one).why.value = "first"
+    goal_panel(two).statement.value = "Typed in tab two"
+    assert two.conflict is not None
+    two.conflict.download.click()
+    files = _downloads(two.conflict.link.value)
+    assert fileformat.loads(files["json"][1]).primary.statement == "Typed in tab two"
+    assert store.load("ws-sample-01").worksheet.primary.statement != "Typed in tab two"

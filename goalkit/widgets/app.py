@@ -22,6 +22,7 @@ from ..store import Store
 from .about import AboutPanel
 from .checkin_panel import CheckInPanel
 from .common import Messages, Panel, styled
+from .conflict import ConflictBox
 from .export_panel import ExportPanel
 from .goal_panel import GoalPanel
 from .plan_panel import PlanPanel
@@ -82,6 +83,7 @@ class WorksheetApp:
         self.messages = Messages()
         self.status = styled(w.HTML(), "goalkit-save-state")
         self.body = w.VBox()
+        self.conflict_area = w.VBox()
         self.delay = autosave_delay
         self.list_refresh = list_refresh
         self.scheduler = scheduler or LoopScheduler()
@@ -89,6 +91,7 @@ class WorksheetApp:
         self.session: Session | None = None
         self.panels: dict[str, Panel] = {}
         self._section = 0  # the section in view, kept across rebuilds
+        self.conflict: ConflictBox | None = None
         self.start = _Start()
         self.start.new_button.on_click(lambda _b: self._guard(self.new))
         self.start.open_button.on_click(lambda _b: self._guard(self.open_selected))
@@ -99,6 +102,7 @@ class WorksheetApp:
                     w.HTML("<h2>Goal-setting worksheet</h2>"),
                     self.messages.html,
                     self.status,
+                    self.conflict_area,
                     self.body,
                 ]
             ),
@@ -136,8 +140,19 @@ class WorksheetApp:
     # -- start screen ---------------------------------------------------------------------
     def show_start(self) -> None:
         if self.session is not None:
-            self.session.flush()
+            if not self.session.flush():
+                # Closing would drop typed work: keep the worksheet open and say why.
+                raise GoalkitError(
+                    "Not closed: your changes here are not saved yet. "
+                    + (
+                        "Keep them on top of the newer version, or download them, first."
+                        if self.session.state.conflict
+                        else "Download them as a file from 'Export and history', or try again."
+                    )
+                )
             self.session = None
+            self.conflict = None
+            self.conflict_area.children = []
         self.refresh_list()
         self.status.value = ""
         self.body.children = [self.start.root]
@@ -228,8 +243,15 @@ class WorksheetApp:
         session.on_state(self._show_state)
         session.on_state(lambda _s: self._refresh_history())
         session.on_change(lambda _ws: self._sync())
+        self.conflict = ConflictBox(session, self.messages, on_merged=self.build)
+        self.conflict_area.children = [self.conflict.root]
+        session.on_state(lambda _s: self._show_conflict())
         self._show_state(session.state)
         self.build()
+
+    def _show_conflict(self) -> None:
+        if self.conflict is not None:
+            self.conflict.guard(self.conflict.show)
 
     def _sync(self) -> None:
         """Every panel shows the current worksheet: a goal or measure added in one section
