@@ -19,6 +19,7 @@ from goalkit.model import Worksheet
 from goalkit.session import TimerScheduler
 from goalkit.store import Store
 from goalkit.widgets.app import WorksheetApp
+from goalkit.widgets.common import UNSET
 from goalkit.widgets.goal_panel import GoalPanel
 from tests.conftest import full_worksheet, upload_file
 
@@ -400,3 +401,23 @@ def test_second_tab_can_download_its_changes(store: Store) -> None:
     files = _downloads(two.conflict.link.value)
     assert fileformat.loads(files["json"][1]).primary.statement == "Typed in tab two"
     assert store.load("ws-sample-01").worksheet.primary.statement != "Typed in tab two"
+
+
+def test_checkin_form_is_empty_after_recording(store: Store) -> None:
+    """Point 6: the next visit's form does not carry this visit's pain, tasks or levels."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    panel = app.panels["checkins"]
+    panel.date.value = dt.date(2026, 1, 28)  # type: ignore[attr-defined]
+    row = panel.goal_rows[0]  # type: ignore[attr-defined]
+    row.level.value, row.measures["walk"].value = 0, "2100"
+    panel.pain.value, panel.adherence.value = 3, 70  # type: ignore[attr-defined]
+    panel.notes.value = "Walked to the park twice"  # type: ignore[attr-defined]
+    panel.record.click()  # type: ignore[attr-defined]
+    assert store.load("ws-sample-01").worksheet.checkins[-1].pain == 3
+    row = panel.goal_rows[0]  # type: ignore[attr-defined]
+    assert row.level.value == UNSET and row.measures["walk"].value == ""
+    assert panel.pain.value == UNSET and panel.adherence.value == UNSET  # type: ignore[attr-defined]
+    assert panel.notes.value == "" and panel.date.value == dt.date.today()  # type: ignore[attr-defined]
