@@ -34,11 +34,13 @@ from goalkit.model import CheckIn, Goal, Worksheet
 __all__ = [
     "DEFAULT_RHO",
     "LEVELS",
+    "ORDINALS",
     "GasError",
     "GasScore",
     "GoalScore",
     "gas_light_weight",
     "goal_label",
+    "goal_number",
     "latest_checkin",
     "score_worksheet",
     "t_score",
@@ -122,6 +124,16 @@ def gas_light_weight(importance: int, difficulty: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value not in RATING_RANGE:
             raise GasError(f"{name} is rated 0-3 in GAS-Light (got {value!r})")
     return importance * difficulty
+
+
+ORDINALS = {1: "main", 2: "second", 3: "third"}
+"""How goal 1, 2 and 3 of a worksheet are called: the main goal, then the second and third."""
+
+
+def goal_number(ws: Worksheet, goal_id: str) -> int:
+    """1 for the main goal, then 2 and 3 for the others in the order they were added."""
+    ordered = (ws.primary, *ws.secondary)
+    return next(i for i, g in enumerate(ordered, start=1) if g.id == goal_id)
 
 
 def goal_label(goal: Goal, width: int = 40) -> str:

@@ -136,6 +136,7 @@ def test_secondary_goals_barriers_and_reviews(app: WorksheetApp, store: Store) -
     assert ws.barriers[0].plan == "Halve the distance for two days"
     assert ws.reviews[0].date == dt.date.today() + dt.timedelta(weeks=6)
     goal_panel(app, 1).root.children[0].children[1].click()  # remove the first secondary goal
+    goal_panel(app, 1).confirm.yes.click()
     assert len(stored(app, store).secondary) == 1
 
 
@@ -224,6 +225,7 @@ def test_history_and_restore(app: WorksheetApp, store: Store) -> None:
     assert sorted(options) == [1, 2, 3]
     export.history.value = 2  # type: ignore[attr-defined]
     export.restore_button.click()  # type: ignore[attr-defined]
+    export.confirm.yes.click()  # type: ignore[attr-defined]
     assert stored(app, store).primary.statement == "first version"
     assert goal_panel(app).statement.value == "first version"
     assert len(store.history(stored(app, store).id)) == 4  # nothing deleted
@@ -421,3 +423,43 @@ def test_checkin_form_is_empty_after_recording(store: Store) -> None:
     assert row.level.value == UNSET and row.measures["walk"].value == ""
     assert panel.pain.value == UNSET and panel.adherence.value == UNSET  # type: ignore[attr-defined]
     assert panel.notes.value == "" and panel.date.value == dt.date.today()  # type: ignore[attr-defined]
+
+
+def test_destructive_actions_ask_first_say_what_happened_and_keep_the_view(
+    store: Store,
+) -> None:
+    """Point 4: removing a goal and restoring a version ask first, then say what they did,
+    and the clinician stays in the section they were working in."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    _section(app, "Goals")
+    second = goal_panel(app, 1)
+    assert shown(second.root.children[0].children[0].value) == "Goal 2 (second goal)"
+    second.root.children[0].children[1].click()  # "Remove this goal"
+    question = shown(second.confirm.question.value)
+    assert "Remove goal 2 (second goal) with 0 steps, 0 measures and no GAS scale?" in question
+    assert len(store.load("ws-sample-01").worksheet.goals) == 2  # nothing removed yet
+    second.confirm.no.click()
+    assert len(store.load("ws-sample-01").worksheet.goals) == 2
+    second.root.children[0].children[1].click()
+    second.confirm.yes.click()
+    assert len(store.load("ws-sample-01").worksheet.goals) == 1
+    said = shown(app.messages.html.value)
+    assert said.startswith("Goal 2 (second goal) removed") and "restore revision 1" in said
+    assert app.tabs.selected_index == 1  # still on "Goals"
+    app.body.children[1].children[1].children[-1].click()  # add a goal: still on "Goals"
+    assert app.tabs.selected_index == 1
+
+    _section(app, "Export and history")
+    export = app.panels["export"]
+    export.history.value = 1  # type: ignore[attr-defined]
+    export.restore_button.click()  # type: ignore[attr-defined]
+    assert "Restore revision 1?" in shown(export.confirm.question.value)  # type: ignore[attr-defined]
+    assert store.load("ws-sample-01").revision == 3  # not restored yet
+    app.panels["export"].confirm.yes.click()  # type: ignore[attr-defined]
+    assert [g.id for g in store.load("ws-sample-01").worksheet.goals] == ["g-primary", "g-second"]
+    said = shown(app.messages.html.value)
+    assert "Revision 1 restored" in said and "kept as revision 3" in said
+    assert app.tabs.selected_index == 4  # still on "Export and history"

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from .. import export
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
-from .common import Messages, Panel, styled
+from .common import Confirm, Messages, Panel, styled
 
 __all__ = ["ExportPanel", "download_link"]
 
@@ -76,7 +76,8 @@ class ExportPanel(Panel):
         self.restore_button = styled(
             w.Button(description="Restore this version"), "goalkit-history-restore"
         )
-        self.restore_button.on_click(lambda _b: self.guard(self.restore))
+        self.restore_button.on_click(lambda _b: self.guard(self.ask_restore))
+        self.confirm = Confirm("goalkit-history-confirm")
         self._on_restore = on_restore
         self.root = styled(
             w.VBox(
@@ -94,6 +95,7 @@ class ExportPanel(Panel):
                     ),
                     self.history,
                     self.restore_button,
+                    self.confirm.root,
                 ]
             ),
             "goalkit-export",
@@ -147,16 +149,32 @@ class ExportPanel(Panel):
             for r in reversed(revisions)
         ]
 
+    def ask_restore(self) -> None:
+        revision = self.history.value
+        if revision is None:
+            self.messages.say("Choose a version to restore first.", error=True)
+            return
+        self.confirm.ask(
+            f"Restore revision {revision}? The worksheet goes back to how it was then. What "
+            "you see now stays in this list as an earlier version, so nothing is lost.",
+            "Restore this version",
+            lambda: self.guard(self.restore),
+        )
+
     def restore(self) -> None:
         revision = self.history.value
         if revision is None:
             self.messages.say("Choose a version to restore first.", error=True)
             return
         self.session.flush()
+        before = self.session.revision
         store = self.session.store
         new = store.restore(self.ws.id, revision, base=self.session.revision or 0)
         self.session.replace(store.load(self.ws.id).worksheet, new)
         self.refresh_history()
-        self.messages.say(f"Revision {revision} restored as revision {new}.")
         if self._on_restore is not None:
             self._on_restore()
+        self.messages.say(
+            f"Revision {revision} restored: it is now the newest version (revision {new}). "
+            f"What was on screen before is kept as revision {before}."
+        )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..checks import goal_report
 from ..edit import (
@@ -17,14 +17,32 @@ from ..edit import (
     update_goal,
     update_goal_item,
 )
+from ..gas import ORDINALS, goal_number
 from ..icf import classify
 from ..model import DOMAINS, Goal, GoalParts, Worksheet, evolve
 from ..smart_render import render_html
-from .common import UNSET, Messages, Panel, optional, optional_range, styled
+from .common import UNSET, Confirm, Messages, Panel, optional, optional_range, styled
 from .gas_editor import GasEditor
 from .lists import Column, ListEditor, float_or_none
 
-__all__ = ["GoalPanel"]
+__all__ = ["GoalPanel", "removal_summary"]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def removal_summary(ws: Worksheet, goal_id: str) -> str:
+    """What removing a goal takes with it, in words: "2 steps, 1 measure, its GAS scale and
+    its levels at 3 check-ins"."""
+    goal = ws.goal(goal_id)
+    parts = [_count(len(goal.steps), "step", "steps"), _count(len(goal.measures), "measure",
+                                                               "measures")]
+    parts.append("its GAS scale" if goal.gas else "no GAS scale")
+    scored = sum(1 for c in ws.checkins for gc in c.goals if gc.goal_id == goal_id)
+    if scored:
+        parts.append(f"what was recorded for it at {_count(scored, 'check-in', 'check-ins')}")
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 _WIDE = w.Layout(width="95%")
 _STYLE = {"description_width": "10em"}
@@ -45,6 +63,8 @@ class GoalPanel(Panel):
         super().__init__(session, messages)
         self.goal_id = goal_id
         goal = self.goal
+        number = goal_number(self.ws, goal_id)
+        self.name = f"goal {number} ({ORDINALS[number]} goal)"
         gid = goal_id
         self.statement = styled(
             w.Textarea(
@@ -195,18 +215,21 @@ class GoalPanel(Panel):
         )
         self.gas = GasEditor(session, messages, gid)
         header: list[w.Widget] = [
-            w.HTML(f"<h3>{'Main goal' if goal.role == 'primary' else 'Second goal'}</h3>")
+            styled(w.HTML(f"<h3>{escape(self.name[:1].upper() + self.name[1:])}</h3>"),
+                   "goalkit-goal-heading")
         ]
         if goal.role == "secondary":
             remove = styled(
                 w.Button(description="Remove this goal", icon="trash"), "goalkit-goal-remove"
             )
-            remove.on_click(lambda _b: self._remove(on_removed))
+            remove.on_click(lambda _b: self.guard(lambda: self._ask_remove(on_removed)))
             header.append(remove)
+        self.confirm = Confirm("goalkit-goal-remove-confirm")
         self.root = styled(
             w.VBox(
                 [
                     w.HBox(header),
+                    self.confirm.root,
                     self.statement,
                     self.feedback,
                     self.why,
@@ -263,10 +286,26 @@ class GoalPanel(Panel):
         finally:
             self._loading = False
 
+    def _ask_remove(self, on_removed: Any) -> None:
+        self.confirm.ask(
+            f"Remove {self.name} with {removal_summary(self.ws, self.goal_id)}? "
+            "You can bring it back later: every version is kept in 'Export and history'.",
+            "Remove this goal",
+            lambda: self.guard(lambda: self._remove(on_removed)),
+        )
+
     def _remove(self, on_removed: Any) -> None:
-        self.apply(lambda ws: remove_goal(ws, self.goal_id))
+        name, what = self.name, removal_summary(self.ws, self.goal_id)
+        self.session.apply(lambda ws: remove_goal(ws, self.goal_id))
+        self.session.flush()
+        done = f"{name[:1].upper()}{name[1:]} removed, with {what}."
+        if self.session.revision is not None and self.session.state.saved:
+            done += (
+                f" To undo, restore revision {self.session.revision - 1} in 'Export and history'."
+            )
         if on_removed is not None:
             on_removed()
+        self.messages.say(done)
 
     def sync(self) -> None:
         """The priorities may have changed in "About the patient"."""
