@@ -36,11 +36,13 @@ __all__ = [
     "add_secondary_goal",
     "record_checkin",
     "remove_barrier",
+    "remove_checkin",
     "remove_goal",
     "remove_goal_item",
     "remove_review",
     "set_priorities",
     "update_barrier",
+    "update_checkin",
     "update_goal",
     "update_goal_item",
     "update_review",
@@ -130,6 +132,21 @@ def remove_barrier(ws: Worksheet, barrier_id: str) -> Worksheet:
 def record_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
     """Add a check-in, kept in date order."""
     return evolve(ws, checkins=tuple(sorted((*ws.checkins, checkin), key=lambda c: c.date)))
+
+
+def update_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
+    """Replace the check-in with the same id (a correction), kept in date order."""
+    if all(c.id != checkin.id for c in ws.checkins):
+        raise KeyError(checkin.id)
+    kept = tuple(checkin if c.id == checkin.id else c for c in ws.checkins)
+    return evolve(ws, checkins=tuple(sorted(kept, key=lambda c: c.date)))
+
+
+def remove_checkin(ws: Worksheet, checkin_id: str) -> Worksheet:
+    """Delete one check-in (the store keeps every earlier revision, so it can come back)."""
+    if all(c.id != checkin_id for c in ws.checkins):
+        raise KeyError(checkin_id)
+    return evolve(ws, checkins=tuple(c for c in ws.checkins if c.id != checkin_id))
 
 
 def set_priorities(ws: Worksheet, texts: list[str]) -> Worksheet:

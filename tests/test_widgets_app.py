@@ -463,3 +463,38 @@ def test_destructive_actions_ask_first_say_what_happened_and_keep_the_view(
     said = shown(app.messages.html.value)
     assert "Revision 1 restored" in said and "kept as revision 3" in said
     assert app.tabs.selected_index == 4  # still on "Export and history"
+
+
+def test_past_checkins_are_listed_corrected_and_deleted(store: Store) -> None:
+    """Point 2: each past check-in is listed; correcting or deleting one is a new revision."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    panel = app.panels["checkins"]
+    [line] = panel.past.children  # type: ignore[attr-defined]
+    assert shown(line.children[0].value) == (
+        "14 Jan 2026 · goal 1: level -1, Walking distance 700 m, PSFS: play five-a-side 3/10"
+        " · pain 5/10 · home tasks done 80%"
+    )
+    line.children[1].click()  # "Correct"
+    assert panel.date.value == dt.date(2026, 1, 14)  # type: ignore[attr-defined]
+    assert panel.goal_rows[0].measures["walk"].value == "700"  # type: ignore[attr-defined]
+    assert panel.pain.value == 5 and panel.notes.value == "Good week"  # type: ignore[attr-defined]
+    panel.goal_rows[0].measures["walk"].value = "750"  # type: ignore[attr-defined]
+    panel.record.click()  # type: ignore[attr-defined]
+    stored_ws = store.load("ws-sample-01")
+    assert stored_ws.revision == 2 and len(stored_ws.worksheet.checkins) == 1
+    assert stored_ws.worksheet.checkins[0].goals[0].measures["walk"] == 750
+    assert stored_ws.worksheet.checkins[0].notes == "Good week"
+    assert "Check-in of 14 Jan 2026 corrected" in shown(app.messages.html.value)
+    assert panel.record.description == "Record this check-in"  # type: ignore[attr-defined]
+    [line] = panel.past.children  # type: ignore[attr-defined]
+    assert "Walking distance 750 m" in shown(line.children[0].value)
+    line.children[2].click()  # "Delete"
+    assert "Delete the check-in of 14 Jan 2026?" in shown(panel.confirm.question.value)  # type: ignore[attr-defined]
+    assert len(store.load("ws-sample-01").worksheet.checkins) == 1
+    panel.confirm.yes.click()  # type: ignore[attr-defined]
+    stored_ws = store.load("ws-sample-01")
+    assert stored_ws.revision == 3 and stored_ws.worksheet.checkins == ()
+    assert shown(panel.past.children[0].value) == "None yet."  # type: ignore[attr-defined]

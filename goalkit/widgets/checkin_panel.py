@@ -8,11 +8,12 @@ from typing import Any
 import ipywidgets as w
 from markupsafe import Markup
 
-from ..edit import record_checkin
+from ..display import checkin_summary, day, number
+from ..edit import record_checkin, remove_checkin, update_checkin
 from ..gas import score_worksheet
-from ..model import CheckIn, Goal, GoalCheckIn
+from ..model import CheckIn, Goal, GoalCheckIn, new_id
 from ..patterns import milestones, plateaus, setbacks
-from .common import UNSET, Messages, Panel, optional_range, styled
+from .common import UNSET, Confirm, Messages, Panel, optional_range, styled
 from .lists import float_or_none
 
 __all__ = ["CheckInPanel", "progress_html"]
@@ -107,6 +108,16 @@ class _GoalRow:
         for box in self.measures.values():
             box.value = ""
 
+    def load(self, recorded: GoalCheckIn | None) -> None:
+        """Show what was recorded for this goal at a past check-in (to correct it)."""
+        self.clear()
+        if recorded is None:
+            return
+        self.level.value = UNSET if recorded.gas_level is None else recorded.gas_level
+        for mid, box in self.measures.items():
+            if mid in recorded.measures:
+                box.value = number(recorded.measures[mid])
+
 
 class CheckInPanel(Panel):
     def __init__(self, session: Any, messages: Messages) -> None:
@@ -139,6 +150,15 @@ class CheckInPanel(Panel):
             "goalkit-checkin-record",
         )
         self.record.on_click(lambda _b: self.guard(self._record))
+        self.cancel_edit = styled(
+            w.Button(description="Stop correcting (keep it as it was)"), "goalkit-checkin-cancel"
+        )
+        self.cancel_edit.on_click(lambda _b: self.guard(self._stop_editing))
+        self.cancel_edit.layout.display = "none"
+        self.editing: str | None = None  # id of the past check-in being corrected
+        self.form_title = styled(w.HTML("<h4>New check-in</h4>"), "goalkit-checkin-form-title")
+        self.past = styled(w.VBox(), "goalkit-checkin-past")
+        self.confirm = Confirm("goalkit-checkin-confirm")
         self.rows = w.VBox()
         self.progress = styled(w.HTML(), "goalkit-checkin-progress")
         self.charts = styled(w.VBox(), "goalkit-checkin-charts")
@@ -147,13 +167,16 @@ class CheckInPanel(Panel):
                 [
                     self.progress,
                     self.charts,
-                    w.HTML("<h4>New check-in</h4>"),
+                    w.HTML("<h4>Past check-ins</h4>"),
+                    self.past,
+                    self.confirm.root,
+                    self.form_title,
                     self.date,
                     self.rows,
                     self.pain,
                     self.adherence,
                     self.notes,
-                    self.record,
+                    w.HBox([self.record, self.cancel_edit]),
                 ]
             ),
             "goalkit-checkins",
@@ -161,6 +184,7 @@ class CheckInPanel(Panel):
         self.goal_rows: list[_GoalRow] = []
         self._charted: object = None
         self._charts_due = True
+        self._past_shown: tuple[tuple[str, str], ...] | None = None
         self.visible = False  # the app sets this while the check-ins section is shown
         self.refresh()
 
@@ -181,6 +205,7 @@ class CheckInPanel(Panel):
         if list(self.rows.children) != children:
             self.rows.children = children
         self.progress.value = progress_html(ws)
+        self._show_past()
         charted = (ws.checkins, tuple((g.id, g.statement, g.measures) for g in ws.goals),
                    ws.reviews)
         if charted != self._charted:
@@ -198,6 +223,74 @@ class CheckInPanel(Panel):
 
     def sync(self) -> None:
         self.refresh()
+
+    def _show_past(self) -> None:
+        ws = self.ws
+        shown = tuple((c.id, checkin_summary(ws, c)) for c in reversed(ws.checkins))
+        if self._past_shown == shown:
+            return
+        self._past_shown = shown
+        if not shown:
+            self.past.children = [w.HTML("<p>None yet.</p>")]
+            return
+        rows = []
+        for cid, text in shown:
+            edit = styled(w.Button(description="Correct", icon="pencil"), "goalkit-checkin-edit")
+            delete = styled(w.Button(description="Delete", icon="trash"), "goalkit-checkin-delete")
+            edit.on_click(lambda _b, cid=cid: self.guard(lambda: self.load(cid)))
+            delete.on_click(lambda _b, cid=cid: self.guard(lambda: self._ask_delete(cid)))
+            label = styled(w.HTML(Markup("<span>{}</span>").format(text)), "goalkit-checkin-line")
+            rows.append(styled(w.HBox([label, edit, delete]), "goalkit-checkin-past-row"))
+        self.past.children = rows
+
+    def _checkin(self, checkin_id: str) -> CheckIn:
+        for c in self.ws.checkins:
+            if c.id == checkin_id:
+                return c
+        raise KeyError(checkin_id)
+
+    def load(self, checkin_id: str) -> None:
+        """Put a past check-in into the form to correct it."""
+        c = self._checkin(checkin_id)
+        self.editing = c.id
+        self.date.value = c.date
+        if c.pain is not None and c.pain not in {v for _, v in self.pain.options}:
+            self.pain.options = [*self.pain.options, (number(c.pain), c.pain)]  # as recorded
+        self.pain.value = UNSET if c.pain is None else c.pain
+        self.adherence.value = UNSET if c.adherence is None else c.adherence
+        self.notes.value = c.notes
+        recorded = {gc.goal_id: gc for gc in c.goals}
+        for row in self.goal_rows:
+            row.load(recorded.get(row.goal_id))
+        self.form_title.value = str(
+            Markup("<h4>Correcting the check-in of {}</h4>").format(day(c.date))
+        )
+        self.record.description = "Save the corrected check-in"
+        self.cancel_edit.layout.display = ""
+
+    def _stop_editing(self) -> None:
+        self.editing = None
+        self.form_title.value = "<h4>New check-in</h4>"
+        self.record.description = "Record this check-in"
+        self.cancel_edit.layout.display = "none"
+        self.clear()
+
+    def _ask_delete(self, checkin_id: str) -> None:
+        c = self._checkin(checkin_id)
+        self.confirm.ask(
+            f"Delete the check-in of {day(c.date)}? Its levels, measures and notes leave the "
+            "worksheet (an earlier version in 'Export and history' still holds them).",
+            "Delete this check-in",
+            lambda: self.guard(lambda: self._delete(checkin_id)),
+        )
+
+    def _delete(self, checkin_id: str) -> None:
+        c = self._checkin(checkin_id)
+        self.session.apply(lambda ws: remove_checkin(ws, checkin_id))
+        if self.editing == checkin_id:
+            self._stop_editing()
+        self.refresh()
+        self.messages.say(f"Check-in of {day(c.date)} deleted.")
 
     def _charts(self) -> list[w.Widget]:
         ws = self.ws
@@ -227,16 +320,23 @@ class CheckInPanel(Panel):
             self.messages.say("Choose the date of the check-in first.", error=True)
             return
         checkin = CheckIn(
+            id=self.editing or new_id(),
             date=self.date.value,
             goals=tuple(r.value() for r in self.goal_rows),
             pain=None if self.pain.value == UNSET else self.pain.value,
             adherence=None if self.adherence.value == UNSET else self.adherence.value,
             notes=self.notes.value,
         )
-        self.session.apply(lambda ws: record_checkin(ws, checkin))
-        self.clear()
+        if self.editing is not None:
+            self.session.apply(lambda ws: update_checkin(ws, checkin))
+            self._stop_editing()
+            done = f"Check-in of {day(checkin.date)} corrected."
+        else:
+            self.session.apply(lambda ws: record_checkin(ws, checkin))
+            self.clear()
+            done = f"Check-in of {day(checkin.date)} recorded."
         self.refresh()
-        self.messages.say(f"Check-in of {checkin.date.isoformat()} recorded.")
+        self.messages.say(done)
 
     def clear(self) -> None:
         """An empty form for the next visit: today's date, nothing scored, nothing typed."""
