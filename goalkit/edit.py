@@ -45,6 +45,7 @@ __all__ = [
     "update_checkin",
     "update_goal",
     "update_goal_item",
+    "update_measure",
     "update_review",
 ]
 
@@ -115,6 +116,32 @@ def remove_goal_item(ws: Worksheet, goal_id: str, kind: GoalList, item_id: str) 
     goal = ws.goal(goal_id)
     kept = tuple(i for i in getattr(goal, kind) if i.id != item_id)
     return update_goal(ws, goal_id, **{kind: kept})
+
+
+def update_measure(ws: Worksheet, goal_id: str, measure_id: str, **changes: Any) -> Worksheet:
+    """Change a measure. Picking a standard instrument fills in its usual name and unit where
+    none was typed, and its direction (``goalkit.progress_rules``); for a custom measure,
+    baseline and target, once both are set, decide the direction."""
+    from .progress_rules import (
+        INSTRUMENT_DEFAULTS,
+        INSTRUMENT_HIGHER_IS_BETTER,
+        inferred_direction,
+    )
+
+    goal = ws.goal(goal_id)
+    measure = next((m for m in goal.measures if m.id == measure_id), None)
+    if measure is None:
+        raise KeyError(measure_id)
+    measure = evolve(measure, **changes)
+    extra: dict[str, Any] = {}
+    if "instrument" in changes and measure.instrument in INSTRUMENT_DEFAULTS:
+        name, unit = INSTRUMENT_DEFAULTS[measure.instrument]
+        extra = {"name": measure.name or name, "unit": measure.unit or unit}
+    fixed = INSTRUMENT_HIGHER_IS_BETTER.get(measure.instrument)
+    direction = fixed if fixed is not None else inferred_direction(measure)
+    if direction is not None and "higher_is_better" not in changes:
+        extra["higher_is_better"] = direction
+    return update_goal_item(ws, goal_id, "measures", measure_id, **changes, **extra)
 
 
 def add_barrier(ws: Worksheet, **fields: Any) -> Worksheet:

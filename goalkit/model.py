@@ -105,10 +105,24 @@ DOMAINS: dict[str, str] = {
 }
 GasLevel = Literal[-2, -1, 0, 1, 2]
 Instrument = Literal[
-    "custom", "psfs", "psfs2", "copm_performance", "copm_satisfaction", "nrs_pain", "odi"
+    "custom",
+    "psfs",
+    "psfs2",
+    "copm_performance",
+    "copm_satisfaction",
+    "nrs_pain",
+    "odi",
+    "tug",
+    "six_minute_walk",
+    "chair_stand_30s",
+    "peg",
 ]
 INSTRUMENTS: dict[str, str] = {
     "custom": "Measure agreed for this goal",
+    "tug": "Timed Up and Go (seconds)",
+    "six_minute_walk": "6-minute walk test (metres)",
+    "chair_stand_30s": "30-second chair stand (stands)",
+    "peg": "PEG: pain, enjoyment of life, general activity (0-10)",
     "psfs": "Patient-Specific Functional Scale (0 = unable, 10 = pre-injury level)",
     "psfs2": "PSFS 2.0 (direction reversed; record which version was used)",
     "copm_performance": "COPM performance (1-10)",
@@ -227,7 +241,12 @@ class OutcomeMeasure(Record):
     instrument: Instrument = "custom"
     baseline: float | None = None
     target: float | None = None
-    higher_is_better: bool = True
+    higher_is_better: bool = Field(
+        default=True,
+        description="Direction of a custom measure when baseline and target do not tell it; "
+        "a standard instrument's own direction, then baseline and target, decide first "
+        "(goalkit.progress_rules.higher_is_better).",
+    )
 
 
 class Goal(Record):

@@ -96,7 +96,9 @@ def test_ratings_steps_measures_and_gas(app: WorksheetApp, store: Store) -> None
     [row] = panel.steps.rows.children
     row.children[0].value = "Walk 500 m five days a week"
     panel.measures.add_button.click()
-    name, unit, baseline, target, _remove = panel.measures.rows.children[0].children
+    _instrument, name, unit, baseline, target, _way, _remove = panel.measures.rows.children[
+        0
+    ].children
     name.value, unit.value, baseline.value, target.value = "Walking distance", "m", "400", "2000"
     panel.gas.draft_button.click()
     ws = stored(app, store)
@@ -114,7 +116,7 @@ def test_bad_number_is_a_message_and_nothing_changes(app: WorksheetApp, store: S
     panel = goal_panel(app)
     panel.measures.add_button.click()
     before = stored(app, store)
-    panel.measures.rows.children[0].children[2].value = "lots"
+    panel.measures.rows.children[0].children[3].value = "lots"
     assert "'lots' is not a number" in shown(app.messages.html.value)
     assert stored(app, store) == before
 
@@ -309,7 +311,7 @@ def test_checkin_form_follows_goals_edited_in_this_session(app: WorksheetApp) ->
     assert "(goal not written yet)" in shown(row.title.value)
     panel.statement.value = "Walk 2 km on my own within 6 weeks"
     panel.measures.add_button.click()
-    name, unit, *_ = panel.measures.rows.children[0].children
+    _instrument, name, unit, *_ = panel.measures.rows.children[0].children
     name.value, unit.value = "Walking distance", "m"
     [row] = checkins.goal_rows  # type: ignore[attr-defined]
     assert shown(row.title.value) == "Walk 2 km on my own within 6 weeks"
@@ -498,3 +500,33 @@ def test_past_checkins_are_listed_corrected_and_deleted(store: Store) -> None:
     stored_ws = store.load("ws-sample-01")
     assert stored_ws.revision == 3 and stored_ws.worksheet.checkins == ()
     assert shown(panel.past.children[0].value) == "None yet."  # type: ignore[attr-defined]
+
+
+def test_measures_take_an_instrument_or_read_their_direction_from_baseline_and_target(
+    app: WorksheetApp,
+) -> None:
+    """Point 5: a lower-is-better measure is read the right way by setbacks and milestones."""
+    panel = goal_panel(app)
+    panel.measures.add_button.click()
+    instrument, name, unit, now, target, way, _ = panel.measures.rows.children[0].children
+    assert (now.description, target.description) == ("Now", "Target")
+    instrument.value = "tug"
+    m = app.session.worksheet.primary.measures[0]  # type: ignore[union-attr]
+    assert (m.name, m.unit, m.higher_is_better) == ("Timed Up and Go", "s", False)
+    assert (name.value, unit.value) == ("Timed Up and Go", "s")
+    assert way.value is False and way.disabled
+    panel.measures.add_button.click()
+    _, name, unit, now, target, way, _ = panel.measures.rows.children[1].children
+    name.value, unit.value = "Time to walk to the shop", "s"
+    assert way.value is True and not way.disabled  # nothing tells the direction yet
+    now.value, target.value = "40", "25"
+    assert way.value is False and way.disabled  # a target below 'now': lower is better
+    m = app.session.worksheet.primary.measures[1]  # type: ignore[union-attr]
+    assert m.higher_is_better is False
+    # a check-in at 24 s reaches the target (it would not if read as higher-is-better)
+    checkins = app.panels["checkins"]
+    checkins.date.value = dt.date(2026, 2, 1)  # type: ignore[attr-defined]
+    checkins.goal_rows[0].measures[m.id].value = "24"  # type: ignore[attr-defined]
+    checkins.record.click()  # type: ignore[attr-defined]
+    said = shown(checkins.progress.value)  # type: ignore[attr-defined]
+    assert "Time to walk to the shop reached 24 s, past its target of 25 s" in said

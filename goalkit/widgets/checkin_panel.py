@@ -38,7 +38,7 @@ def progress_html(panel_ws: Any) -> str:
         parts.append(
             Markup('<h4>Milestones</h4><ul class="goalkit-milestones">{}</ul>').format(
                 Markup("").join(
-                    Markup("<li>{}: {}</li>").format(m.date.isoformat(), m.message) for m in found
+                    Markup("<li>{}: {}</li>").format(day(m.date), m.message) for m in found
                 )
             )
         )

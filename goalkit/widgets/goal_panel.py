@@ -10,16 +10,19 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from ..checks import goal_report
+from ..display import number
 from ..edit import (
     add_goal_item,
     remove_goal,
     remove_goal_item,
     update_goal,
     update_goal_item,
+    update_measure,
 )
 from ..gas import ORDINALS, goal_number
 from ..icf import classify
-from ..model import DOMAINS, Goal, GoalParts, Worksheet, evolve
+from ..model import DOMAINS, INSTRUMENTS, Goal, GoalParts, Worksheet, evolve
+from ..progress_rules import INSTRUMENT_HIGHER_IS_BETTER, inferred_direction
 from ..smart_render import render_html
 from .common import UNSET, Confirm, Messages, Panel, optional, optional_range, styled
 from .gas_editor import GasEditor
@@ -63,8 +66,8 @@ class GoalPanel(Panel):
         super().__init__(session, messages)
         self.goal_id = goal_id
         goal = self.goal
-        number = goal_number(self.ws, goal_id)
-        self.name = f"goal {number} ({ORDINALS[number]} goal)"
+        position = goal_number(self.ws, goal_id)
+        self.name = f"goal {position} ({ORDINALS[position]} goal)"
         gid = goal_id
         self.statement = styled(
             w.Textarea(
@@ -192,26 +195,55 @@ class GoalPanel(Panel):
             key="measures",
             title="Outcome measures",
             columns=[
+                Column(
+                    "instrument",
+                    lambda: w.Dropdown(
+                        options=[(v, k) for k, v in INSTRUMENTS.items()],
+                        layout=w.Layout(width="16em"),
+                    ),
+                ),
                 Column("name", lambda: w.Text(placeholder="measure, e.g. walking distance")),
                 Column("unit", lambda: w.Text(placeholder="unit", layout=w.Layout(width="8em"))),
                 Column(
                     "baseline",
-                    lambda: w.Text(placeholder="baseline", layout=w.Layout(width="7em")),
+                    lambda: w.Text(
+                        description="Now",
+                        placeholder="baseline",
+                        style={"description_width": "initial"},
+                        layout=w.Layout(width="9em"),
+                    ),
                     to_model=float_or_none,
-                    to_widget=lambda v: "" if v is None else f"{v:g}",
+                    to_widget=lambda v: number(v),
                 ),
                 Column(
                     "target",
-                    lambda: w.Text(placeholder="target", layout=w.Layout(width="7em")),
+                    lambda: w.Text(
+                        description="Target",
+                        placeholder="goal value",
+                        style={"description_width": "initial"},
+                        layout=w.Layout(width="10em"),
+                    ),
                     to_model=float_or_none,
-                    to_widget=lambda v: "" if v is None else f"{v:g}",
+                    to_widget=lambda v: number(v),
+                ),
+                Column(
+                    "higher_is_better",
+                    lambda: w.Dropdown(
+                        options=[("higher is better", True), ("lower is better", False)],
+                        layout=w.Layout(width="11em"),
+                    ),
+                    disabled=lambda m: m.instrument in INSTRUMENT_HIGHER_IS_BETTER
+                    or inferred_direction(m) is not None,
                 ),
             ],
             items=lambda ws: ws.goal(gid).measures,
             add=lambda ws: add_goal_item(ws, gid, "measures"),
-            update=lambda ws, item_id, **ch: update_goal_item(ws, gid, "measures", item_id, **ch),
+            update=lambda ws, item_id, **ch: update_measure(ws, gid, item_id, **ch),
             remove=lambda ws, item_id: remove_goal_item(ws, gid, "measures", item_id),
             add_label="Add a measure",
+            help_text="Pick a standard instrument to fill in its name, unit and direction. "
+            "For your own measure, the direction follows from 'now' and 'target' once both "
+            "are typed (a target below 'now', as for a timed walk, means lower is better).",
         )
         self.gas = GasEditor(session, messages, gid)
         header: list[w.Widget] = [
