@@ -133,10 +133,12 @@ class Session:
         self._newest: int | None = revision
 
     @classmethod
-    def start(cls, store: Store, worksheet: Worksheet, **kwargs: Any) -> Session:
-        """A new worksheet, saved at once as revision 1."""
+    def start(
+        cls, store: Store, worksheet: Worksheet, *, note: str = "new worksheet", **kwargs: Any
+    ) -> Session:
+        """A new worksheet, saved at once as revision 1 (``note`` says where it came from)."""
         session = cls(store, worksheet, None, **kwargs)
-        session.flush(note="new worksheet")
+        session.flush(note=note)
         return session
 
     @classmethod

@@ -530,3 +530,40 @@ def test_measures_take_an_instrument_or_read_their_direction_from_baseline_and_t
     checkins.record.click()  # type: ignore[attr-defined]
     said = shown(checkins.progress.value)  # type: ignore[attr-defined]
     assert "Time to walk to the shop reached 24 s, past its target of 25 s" in said
+
+
+def test_a_worksheet_started_by_mistake_is_archived_and_brought_back(store: Store) -> None:
+    """Point 7: archived worksheets leave the list, stay in the store, and can come back."""
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    for ref in ("P-201", "P-202 by mistake"):
+        app.start.patient_ref.value = ref
+        app.start.new_button.click()
+        if ref == "P-201":
+            app.body.children[0].click()  # close
+    app.body.children[2].children[0].click()  # "Archive this worksheet"
+    assert "Archive the worksheet P-202 by mistake?" in shown(app.archive_confirm.question.value)
+    assert app.session is not None  # nothing done before the answer
+    app.archive_confirm.yes.click()
+    assert app.session is None
+    assert "P-202 by mistake archived" in shown(app.messages.html.value)
+    assert [label.split(" · ")[0] for label, _ in app.start.saved.options] == ["P-201"]
+    assert len(store.list(archived=None)) == 2  # still in the store
+    app.start.show_archived.value = True
+    [(label, archived_id)] = app.start.saved.options
+    assert label.startswith("P-202 by mistake") and label.endswith("archived")
+    assert app.start.unarchive.layout.display != "none"
+    app.start.saved.value = archived_id
+    app.start.unarchive.click()
+    assert len(store.list()) == 2 and app.start.saved.value == archived_id
+    assert "back in the list" in shown(app.messages.html.value)
+
+
+def test_an_uploaded_copy_is_marked_in_the_list(store: Store) -> None:
+    ws = full_worksheet()
+    store.save(ws, base=None, note="new worksheet")
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    upload_file(app, "w.json", fileformat.dumps(ws).encode())
+    app.body.children[0].click()
+    labels = [label for label, _ in app.start.saved.options]
+    assert all(label.startswith("P-014 · last saved") for label in labels)
+    assert sorted(label.endswith("uploaded copy") for label in labels) == [False, True]

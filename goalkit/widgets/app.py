@@ -15,13 +15,14 @@ import ipywidgets as w
 from markupsafe import escape
 
 from .. import fileformat
+from ..display import moment
 from ..errors import GoalkitError
 from ..model import Worksheet, evolve, new_id
 from ..session import LoopScheduler, SaveState, Scheduler, Session
 from ..store import Store
 from .about import AboutPanel
 from .checkin_panel import CheckInPanel
-from .common import Messages, Panel, styled
+from .common import Confirm, Messages, Panel, styled
 from .conflict import ConflictBox
 from .export_panel import ExportPanel
 from .goal_panel import GoalPanel
@@ -49,6 +50,15 @@ class _Start:
         self.new_button = styled(
             w.Button(description="Start a new worksheet", button_style="primary"), "goalkit-new"
         )
+        self.show_archived = styled(
+            w.Checkbox(value=False, description="Show archived worksheets", indent=False),
+            "goalkit-show-archived",
+        )
+        self.unarchive = styled(
+            w.Button(description="Bring back from the archive", icon="undo"),
+            "goalkit-unarchive",
+        )
+        self.unarchive.layout.display = "none"
         self.upload = styled(
             w.FileUpload(accept=".json", multiple=False, description="Open a JSON file"),
             "goalkit-upload",
@@ -60,7 +70,7 @@ class _Start:
                     w.HBox([self.patient_ref, self.new_button]),
                     w.HTML("<h3>Continue a saved worksheet</h3>"),
                     self.saved,
-                    self.open_button,
+                    w.HBox([self.open_button, self.unarchive, self.show_archived]),
                     w.HTML("<h3>Open a worksheet file</h3>"),
                     self.upload,
                 ]
@@ -96,6 +106,8 @@ class WorksheetApp:
         self.start.new_button.on_click(lambda _b: self._guard(self.new))
         self.start.open_button.on_click(lambda _b: self._guard(self.open_selected))
         self.start.upload.observe(lambda _c: self._guard(self.upload), names="value")
+        self.start.show_archived.observe(lambda _c: self._guard(self.refresh_list), names="value")
+        self.start.unarchive.on_click(lambda _b: self._guard(self.bring_back))
         self.root = styled(
             w.VBox(
                 [
@@ -161,13 +173,18 @@ class WorksheetApp:
     def refresh_list(self) -> None:
         """Show what the store holds now, keeping the selection when it is still there."""
         store = self._require_store()
+        archived = bool(self.start.show_archived.value)
+        self.start.open_button.layout.display = "none" if archived else ""
+        self.start.unarchive.layout.display = "" if archived else "none"
         options = [
             (
-                f"{s.patient_ref or '(no reference)'} · saved {s.saved_at:%Y-%m-%d %H:%M} UTC"
-                f" · revision {s.revision}",
+                f"{s.patient_ref or '(no reference)'} · last saved {moment(s.saved_at)}"
+                + (" · uploaded copy" if s.origin.startswith("uploaded a copy") else "")
+                + (" · from a file" if s.origin == "uploaded" else "")
+                + (" · archived" if s.archived else ""),
                 s.id,
             )
-            for s in store.list()
+            for s in store.list(archived=archived)
         ]
         listing = self.start.saved
         if list(listing.options) != options:
@@ -228,13 +245,54 @@ class WorksheetApp:
         item = files[0]
         ws = fileformat.loads(bytes(item["content"]), label=str(item["name"])[:80])
         store = self._require_store()
-        if any(s.id == ws.id for s in store.list()):
+        if any(s.id == ws.id for s in store.list(archived=None)):
             ws = evolve(ws, id=new_id())  # never overwrite what the store holds
             note = "uploaded a copy (the original is still stored)"
         else:
             note = "uploaded"
-        self._edit(Session.start(store, ws, delay=self.delay, scheduler=self.scheduler))
+        self._edit(
+            Session.start(store, ws, note=note, delay=self.delay, scheduler=self.scheduler)
+        )
         self.messages.say(f"Worksheet file opened and saved ({note}).")
+
+    def bring_back(self) -> None:
+        worksheet_id = self.start.saved.value
+        if not worksheet_id:
+            raise GoalkitError("Choose an archived worksheet in the list first.")
+        store = self._require_store()
+        store.archive(worksheet_id, archived=False)
+        ref = store.load(worksheet_id).worksheet.patient_ref or "(no reference)"
+        self.start.show_archived.value = False
+        self.refresh_list()
+        self.start.saved.value = worksheet_id
+        self.messages.say(f"Worksheet {ref} is back in the list; press Open to continue it.")
+
+    def ask_archive(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ref = session.worksheet.patient_ref or "(no reference)"
+        self.archive_confirm.ask(
+            f"Archive the worksheet {ref}? It leaves the list on the start screen but stays "
+            "in the store with every version; 'Show archived worksheets' on the start screen "
+            "brings it back.",
+            "Archive this worksheet",
+            lambda: self._guard(self.archive),
+        )
+
+    def archive(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ref = session.worksheet.patient_ref or "(no reference)"
+        worksheet_id = session.worksheet.id
+        self.show_start()  # saves first, and refuses to close over unsaved work
+        self._require_store().archive(worksheet_id)
+        self.refresh_list()
+        self.messages.say(
+            f"Worksheet {ref} archived: hidden from this list, kept in the store. "
+            "Tick 'Show archived worksheets' to bring it back."
+        )
 
     # -- the worksheet ----------------------------------------------------------------------
     def _edit(self, session: Session) -> None:
@@ -298,7 +356,12 @@ class WorksheetApp:
         self.tabs = tabs
         close = styled(w.Button(description="Close worksheet", icon="times"), "goalkit-close")
         close.on_click(lambda _b: self._guard(self.show_start))
-        self.body.children = [close, tabs]
+        archive = styled(
+            w.Button(description="Archive this worksheet", icon="archive"), "goalkit-archive"
+        )
+        archive.on_click(lambda _b: self._guard(self.ask_archive))
+        self.archive_confirm = Confirm("goalkit-archive-confirm")
+        self.body.children = [close, tabs, w.HBox([archive]), self.archive_confirm.root]
 
     def _shown(self, index: int | None) -> None:
         self._section = index or 0
