@@ -52,7 +52,8 @@ def test_patient_page_comes_first_in_plain_language(pdf: bytes) -> None:
         "Why it matters to me: so I can take my son to football again",
         "How sure I am that I can do it: 7 out of 10",
         "Walk 500 m five days a week",
-        "If A flare-up after a long day at work, then Halve the distance for two days",
+        "If a flare-up after a long day at work gets in the way, then halve the distance for "
+        "two days",
         "Next review",
     ):
         assert expected in first
