@@ -12,7 +12,7 @@
 >>> number(700, "m"), number(5, "0-10")
 ('700 m', '5/10')
 >>> day(dt.date(2026, 1, 4)), weekday(dt.date(2026, 1, 4))
-('4 Jan 2026', 'Sunday 4 January 2026')
+('4 Jan 2026', 'Sunday, 4 Jan 2026')
 """
 
 from __future__ import annotations
@@ -51,8 +51,9 @@ def day(value: dt.date | dt.datetime | None) -> str:
 
 
 def weekday(value: dt.date) -> str:
-    """``Wednesday 14 January 2026``: for appointments a patient plans around."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    """``Wednesday, 14 Jan 2026``: the one date format, with the day of the week, for
+    appointments a patient plans around."""
+    return f"{value:%A}, {day(value)}"
 
 
 def _local(value: dt.datetime) -> dt.datetime:

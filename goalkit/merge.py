@@ -27,20 +27,22 @@ refused (:class:`~goalkit.errors.ConflictError`), and its typed work must not be
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from .display import day
 from .errors import GoalkitError
 from .model import Worksheet
 
-__all__ = ["Clash", "Merge", "merge"]
+__all__ = ["FIELD_NAMES", "Clash", "Merge", "merge", "record_names"]
 
 Path = tuple[str, ...]
 Side = Literal["mine", "theirs"]
 _IGNORED = {"updated"}  # set again on save
-_FIELD_NAMES = {
+FIELD_NAMES = {
     "patient_ref": "Patient reference",
     "clinician": "Clinician",
     "context": "Context",
@@ -143,7 +145,7 @@ class _Merger:
             elif key in {"goals", "steps", "measures", "barriers", "reviews", "checkins"}:
                 continue
             else:
-                words.append(_FIELD_NAMES.get(key, key.replace("_", " ")))
+                words.append(FIELD_NAMES.get(key, key.replace("_", " ")))
         if not words:
             return "The worksheet"
         text = ": ".join([words[0], " ".join(words[1:])]) if len(words) > 1 else words[0]
@@ -202,7 +204,22 @@ class _Merger:
         return out
 
 
-def _names(*docs: dict[str, Any]) -> dict[str, str]:
+def _named(kind: str, text: str | None) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        return f"a {kind}"
+    return f"{kind} '{text[:40]}{'…' if len(text) > 40 else ''}'"
+
+
+def _day(text: str) -> str:
+    try:
+        return day(dt.date.fromisoformat(text))
+    except (TypeError, ValueError):
+        return str(text)
+
+
+def record_names(*docs: dict[str, Any]) -> dict[str, str]:
+    """Plain names of the records in worksheet documents, by id ("goal 2", "check-in of ...")."""
     names: dict[str, str] = {}
     for doc in docs:
         goals = doc.get("goals", [])
@@ -213,17 +230,17 @@ def _names(*docs: dict[str, Any]) -> dict[str, str]:
             goal = f"goal {n}" + (" (main)" if n == 1 else "")
             names.setdefault(g["id"], goal)
             for m in g.get("measures", []):
-                names.setdefault(m["id"], f"{goal}, measure '{m.get('name') or 'unnamed'}'")
+                names.setdefault(m["id"], f"{goal}, " + _named("measure", m.get("name")))
             for s in g.get("steps", []):
-                names.setdefault(s["id"], f"{goal}, step '{s.get('text') or 'unnamed'}'")
+                names.setdefault(s["id"], f"{goal}, " + _named("step", s.get("text")))
         for c in doc.get("checkins", []):
-            names.setdefault(c["id"], f"check-in of {c['date']}")
+            names.setdefault(c["id"], f"check-in of {_day(c['date'])}")
         for b in doc.get("barriers", []):
-            names.setdefault(b["id"], f"barrier '{b.get('text') or 'unnamed'}'")
+            names.setdefault(b["id"], _named("barrier", b.get("text")))
         for r in doc.get("reviews", []):
-            names.setdefault(r["id"], f"review of {r['date']}")
+            names.setdefault(r["id"], f"review of {_day(r['date'])}")
         for p in doc.get("priorities", []):
-            names.setdefault(p["id"], f"priority '{p.get('text') or ''}'")
+            names.setdefault(p["id"], _named("priority", p.get("text")))
     return names
 
 
@@ -231,6 +248,6 @@ def merge(base: Worksheet, mine: Worksheet, theirs: Worksheet) -> Merge:
     """This tab's worksheet ``mine`` on top of the newer ``theirs``; both started from
     ``base``."""
     docs = [w.model_dump(mode="json") for w in (base, mine, theirs)]
-    merger = _Merger(_names(docs[1], docs[2]))
+    merger = _Merger(record_names(docs[1], docs[2]))
     doc = merger.value((), *docs)
     return Merge(doc, tuple(merger.clashes), merger.changed_here)

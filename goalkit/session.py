@@ -94,7 +94,7 @@ class SaveState:
         if not self.saved:
             return "Saving…"
         when = f" at {self.at:%H:%M:%S}" if self.at else ""
-        return f"All changes saved (revision {self.revision}){when}"
+        return f"All changes saved (version {self.revision}){when}"
 
 
 def describe_error(exc: Exception) -> str:

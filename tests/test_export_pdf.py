@@ -66,7 +66,7 @@ def test_clinician_page_has_smart_gas_icf_checkins_and_a_chart(pdf: bytes) -> No
     for expected in (
         "Clinician summary",
         "P-014",
-        "Goal parts",
+        "four parts of the goal",
         "d450",
         "Walking",
         "GAS scale",
@@ -74,7 +74,7 @@ def test_clinician_page_has_smart_gas_icf_checkins_and_a_chart(pdf: bytes) -> No
         "baseline",
         "Unweighted T-score",
         "Check-ins",
-        "2026-01-14",
+        "14 Jan 2026",
         "Progress on the main goal",
     ):
         assert expected in rest, expected

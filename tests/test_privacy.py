@@ -133,10 +133,10 @@ def test_the_patient_reference_stays_out_of_names_logs_and_urls(
     page.locator(".goalkit-patient-ref input").fill(REF)
     page.locator(".goalkit-new").click()
     status = page.locator(".goalkit-save-state")
-    expect(status).to_contain_text("All changes saved (revision 1)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 1)", timeout=slow)
     page.get_by_role("tab", name="Goals").click()
     page.locator(".goalkit-goal-statement textarea").fill(GOAL)
-    expect(status).to_contain_text("All changes saved (revision 2)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 2)", timeout=slow)
     page.get_by_role("tab", name="Export and history").click()
     page.locator(".goalkit-export-make").click()
     for fmt in export.FORMATS:

@@ -53,7 +53,7 @@ def stored(app: WorksheetApp, store: Store):  # type: ignore[no-untyped-def]
 def test_new_worksheet_is_saved_at_once(app: WorksheetApp, store: Store) -> None:
     [summary] = store.list()
     assert summary.patient_ref == "P-101" and summary.revision == 1
-    assert "All changes saved (revision 1)" in app.status.value
+    assert "All changes saved (version 1)" in app.status.value
 
 
 def test_typing_a_goal_gives_smart_feedback_and_saves(app: WorksheetApp, store: Store) -> None:
@@ -372,7 +372,7 @@ def test_second_tab_merges_its_changes_on_top_of_the_newer_revision(store: Store
     ws = store.load("ws-sample-01").worksheet
     assert ws.primary.statement.startswith("Walk 3 km")  # this tab's change
     assert ws.primary.why == "so I can walk my son to school"  # the other tab's change
-    assert "saved as revision 3" in shown(two.messages.html.value)
+    assert "saved as version 3" in shown(two.messages.html.value)
     assert goal_panel(two).why.value == "so I can walk my son to school"  # shown at once
     assert two.conflict.root.layout.display == "none"
 
@@ -449,7 +449,7 @@ def test_destructive_actions_ask_first_say_what_happened_and_keep_the_view(
     second.confirm.yes.click()
     assert len(store.load("ws-sample-01").worksheet.goals) == 1
     said = shown(app.messages.html.value)
-    assert said.startswith("Goal 2 (second goal) removed") and "restore revision 1" in said
+    assert said.startswith("Goal 2 (second goal) removed") and "restore version 1" in said
     assert app.tabs.selected_index == 1  # still on "Goals"
     app.body.children[1].children[1].children[-1].click()  # add a goal: still on "Goals"
     assert app.tabs.selected_index == 1
@@ -458,12 +458,12 @@ def test_destructive_actions_ask_first_say_what_happened_and_keep_the_view(
     export = app.panels["export"]
     export.history.value = 1  # type: ignore[attr-defined]
     export.restore_button.click()  # type: ignore[attr-defined]
-    assert "Restore revision 1?" in shown(export.confirm.question.value)  # type: ignore[attr-defined]
+    assert "Restore version 1?" in shown(export.confirm.question.value)  # type: ignore[attr-defined]
     assert store.load("ws-sample-01").revision == 3  # not restored yet
     app.panels["export"].confirm.yes.click()  # type: ignore[attr-defined]
     assert [g.id for g in store.load("ws-sample-01").worksheet.goals] == ["g-primary", "g-second"]
     said = shown(app.messages.html.value)
-    assert "Revision 1 restored" in said and "kept as revision 3" in said
+    assert "Version 1 restored" in said and "kept as version 3" in said
     assert app.tabs.selected_index == 4  # still on "Export and history"
 
 
@@ -567,3 +567,81 @@ def test_an_uploaded_copy_is_marked_in_the_list(store: Store) -> None:
     labels = [label for label, _ in app.start.saved.options]
     assert all(label.startswith("P-014 · last saved") for label in labels)
     assert sorted(label.endswith("uploaded copy") for label in labels) == [False, True]
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The machine's own time zone, not UTC: what a clinic in Berlin sees."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_numbers_as_typed_units_and_one_local_date_format(store: Store, berlin: None) -> None:
+    """Point 10: no '5.0', '30 (30)' or ISO and UTC times; one readable local format."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    [(label, _)] = app.start.saved.options
+    assert "UTC" not in label and re.search(r"last saved \d{1,2} \w{3} \d{4}, \d\d:\d\d CE", label)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    export = app.panels["export"]
+    export.preview_button.click()  # type: ignore[attr-defined]
+    page = shown(export.preview_html.value)  # type: ignore[attr-defined]
+    assert "14 Jan 2026" in page and "2026-01-14" not in page
+    assert "UTC" not in page and re.search(r"last changed \d{1,2} \w{3} \d{4}, \d\d:\d\d CE", page)
+    assert "400.0" not in page and "5.0" not in page and "2000.0" not in page
+    assert "by 14 Jan 2026" in page and "done 13 Jan 2026" in page
+    assert re.search(r"Wednesday, 11 Feb 2026", page) or "To be agreed" in page
+    checkins = app.panels["checkins"]
+    _section(app, "Check-ins")
+    checkins.date.value = dt.date(2026, 1, 28)  # type: ignore[attr-defined]
+    checkins.goal_rows[0].measures["walk"].value = "2000"  # type: ignore[attr-defined]
+    checkins.record.click()  # type: ignore[attr-defined]
+    said = shown(checkins.progress.value)  # type: ignore[attr-defined]
+    assert "Walking distance reached its target of 2000 m on the main goal" in said
+    assert "28 Jan 2026" in said and "(2000)" not in said
+    [option, *_] = export.history.options  # type: ignore[attr-defined]
+    assert "UTC" not in option[0] and re.search(r"\d\d:\d\d:\d\d CE", option[0])
+
+
+def test_plain_words_on_screen_and_jargon_in_help_lines(app: WorksheetApp) -> None:
+    """Point 12."""
+    panel = goal_panel(app)
+    descriptions = [panel.priority.description, panel.gas.vary.description,
+                    panel.gas.baseline.description, *(b.description for b in panel.parts.values()),
+                    app.panels["checkins"].adherence.description]  # type: ignore[attr-defined]
+    assert descriptions == ["Which priority it serves", "Levels differ in",
+                            "Where the patient is now", "Activity", "Help needed", "How much",
+                            "By when", "Home tasks done"]
+    assert [label for label, _ in panel.gas.baseline.options] == [
+        "-1: can do some of it", "-2: nothing worse is likely"]
+    screen = " ".join(shown(c.value) for c in panel.root.children if hasattr(c, "value")
+                      and isinstance(c.value, str))
+    assert "Bovend'Eerdt et al. 2009" in screen  # in the help line, not the heading
+    about = " ".join(shown(c.value) for c in app.panels["about"].root.children
+                     if isinstance(getattr(c, "value", None), str))
+    assert "judgement" not in about and "cloud" not in about
+    progress = shown(app.panels["checkins"].progress.value)  # type: ignore[attr-defined]
+    assert "All goals counted equally" in progress and "weighted by importance" in progress
+    assert "revision" not in shown(app.status.value)
+
+
+def test_header_names_the_open_worksheet_and_history_says_what_changed(
+    app: WorksheetApp, berlin: None
+) -> None:
+    """Point 13."""
+    assert shown(app.title.value).startswith("Goal-setting worksheet: P-101")
+    app.panels["about"].patient_ref.value = "P-102"  # type: ignore[attr-defined]
+    assert shown(app.title.value).startswith("Goal-setting worksheet: P-102")
+    goal_panel(app).statement.value = "Walk 1 km within 4 weeks"
+    app.panels["plan"].barriers.add_button.click()  # type: ignore[attr-defined]
+    labels = [label for label, _ in app.panels["export"].history.options]  # type: ignore[attr-defined]
+    assert labels[0].endswith("· a barrier added")
+    assert labels[1].endswith("· goal 1 (main): wording")
+    assert labels[2].endswith("· patient reference")
+    assert labels[-1].startswith("version 1 ·") and labels[-1].endswith("· started")
+    app.body.children[0].click()
+    assert shown(app.title.value) == "Goal-setting worksheet"

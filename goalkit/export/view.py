@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import display
 from ..checks import goal_report
 from ..gas import GasScore, score_worksheet
 from ..icf import title as icf_title
@@ -142,6 +143,12 @@ class WorksheetView:
     charts: tuple[Chart, ...] = field(default=())
     plans: tuple[IfThen, ...] = ()
     """Every barrier with its plan, as the patient page's if/then sentences."""
+
+    # One way to write numbers, dates and times in every template (goalkit.display).
+    number = staticmethod(display.number)
+    day = staticmethod(display.day)
+    weekday = staticmethod(display.weekday)
+    moment = staticmethod(display.moment)
 
 
 def _goal_view(ws: Worksheet, goal: Goal) -> GoalView:

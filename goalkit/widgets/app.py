@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import fileformat
-from ..display import moment
+from ..display import day, moment
 from ..errors import GoalkitError
 from ..model import Worksheet, evolve, new_id
 from ..session import LoopScheduler, SaveState, Scheduler, Session
@@ -92,6 +92,7 @@ class WorksheetApp:
     ) -> None:
         self.messages = Messages()
         self.status = styled(w.HTML(), "goalkit-save-state")
+        self.title = styled(w.HTML("<h2>Goal-setting worksheet</h2>"), "goalkit-title")
         self.body = w.VBox()
         self.conflict_area = w.VBox()
         self.delay = autosave_delay
@@ -111,7 +112,7 @@ class WorksheetApp:
         self.root = styled(
             w.VBox(
                 [
-                    w.HTML("<h2>Goal-setting worksheet</h2>"),
+                    self.title,
                     self.messages.html,
                     self.status,
                     self.conflict_area,
@@ -163,6 +164,7 @@ class WorksheetApp:
                     )
                 )
             self.session = None
+            self._show_title()
             self.conflict = None
             self.conflict_area.children = []
         self.refresh_list()
@@ -305,15 +307,30 @@ class WorksheetApp:
         self.conflict_area.children = [self.conflict.root]
         session.on_state(lambda _s: self._show_conflict())
         self._show_state(session.state)
+        self._show_title()
         self.build()
 
     def _show_conflict(self) -> None:
         if self.conflict is not None:
             self.conflict.guard(self.conflict.show)
 
+    def _show_title(self) -> None:
+        """The header names the worksheet that is open, so nobody types into the wrong one."""
+        if self.session is None:
+            self.title.value = "<h2>Goal-setting worksheet</h2>"
+            return
+        ws = self.session.worksheet
+        self.title.value = str(
+            Markup(
+                '<h2>Goal-setting worksheet: <span class="goalkit-open-ref">{}</span></h2>'
+                "<p><small>Plan number {}, started {}</small></p>"
+            ).format(ws.patient_ref or "(no patient reference)", ws.id, day(ws.created))
+        )
+
     def _sync(self) -> None:
         """Every panel shows the current worksheet: a goal or measure added in one section
         reaches the check-in form, the priorities reach the goals."""
+        self._show_title()
         for panel in list(self.panels.values()):
             panel.guard(panel.sync)
 

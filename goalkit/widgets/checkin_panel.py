@@ -24,9 +24,12 @@ def progress_html(panel_ws: Any) -> str:
     score = score_worksheet(panel_ws)
     parts = [
         Markup(
-            '<div class="goalkit-progress"><h4>GAS T-scores</h4><p class="goalkit-tscore">'
-            "Unweighted: <strong>{}</strong> · weighted: <strong>{}</strong></p>"
-            "<p><small>{}</small></p>"
+            '<div class="goalkit-progress"><h4>Goal attainment score</h4>'
+            '<p class="goalkit-tscore">'
+            "All goals counted equally: <strong>{}</strong> · weighted by importance and "
+            "difficulty: <strong>{}</strong></p>"
+            "<p><small>50 means the goals were met as expected. GAS T-scores (Kiresuk and "
+            "Sherman 1968; weights as in GAS-Light, Turner-Stokes 2009). {}</small></p>"
         ).format(
             "—" if score.unweighted is None else f"{score.unweighted:.1f}",
             "—" if score.weighted is None else f"{score.weighted:.1f}",
@@ -135,7 +138,8 @@ class CheckInPanel(Panel):
             w.Dropdown(
                 options=[("not asked", UNSET), *((f"{p}%", p) for p in range(0, 101, 10))],
                 value=UNSET,
-                description="Tasks done",
+                description="Home tasks done",
+                style={"description_width": "initial"},
             ),
             "goalkit-checkin-adherence",
         )

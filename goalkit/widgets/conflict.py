@@ -125,7 +125,7 @@ class ConflictBox(Panel):
                 else ""
             )
             self.messages.say(
-                f"Your changes were added to the newer version and saved as revision "
+                f"Your changes were added to the newer version and saved as version "
                 f"{self.session.revision}{clashes}."
             )
             self._on_merged()

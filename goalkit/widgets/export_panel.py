@@ -10,6 +10,9 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from .. import export
+from ..changes import describe
+from ..display import moment
+from ..errors import GoalkitError
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
 from .common import Confirm, Messages, Panel, styled
@@ -79,6 +82,7 @@ class ExportPanel(Panel):
         self.restore_button.on_click(lambda _b: self.guard(self.ask_restore))
         self.confirm = Confirm("goalkit-history-confirm")
         self._on_restore = on_restore
+        self._changes: dict[int, str] = {}
         self.root = styled(
             w.VBox(
                 [
@@ -139,15 +143,35 @@ class ExportPanel(Panel):
         if self.session.revision is None:
             self.history.options = []
             return
-        revisions = self.session.store.history(self.ws.id)
+        store = self.session.store
+        revisions = store.history(self.ws.id)
         self.history.options = [
             (
-                f"revision {r.revision} · {r.saved_at:%Y-%m-%d %H:%M:%S} UTC"
-                + (f" · {r.note}" if r.note else ""),
+                f"version {r.revision} · {moment(r.saved_at, seconds=True)} · "
+                + self._what_changed(r.revision, r.note),
                 r.revision,
             )
             for r in reversed(revisions)
         ]
+
+    def _what_changed(self, revision: int, note: str) -> str:
+        """What this revision changed, worked out once (revisions never change)."""
+        if revision not in self._changes:
+            store, wid = self.session.store, self.ws.id
+            try:
+                new = store.load(wid, revision).worksheet
+                old = store.load(wid, revision - 1).worksheet if revision > 1 else None
+                said = describe(old, new)
+            except GoalkitError:
+                said = "(cannot be read)"
+            if note.startswith("restored revision"):
+                said = f"went back to version {note.rsplit(' ', 1)[-1]}"
+            elif note.startswith("merged"):
+                said = f"this tab's changes merged with another: {said}"
+            elif revision == 1 and note.startswith("uploaded"):
+                said = "opened from a file" + (" (a copy)" if "copy" in note else "")
+            self._changes[revision] = said
+        return self._changes[revision]
 
     def ask_restore(self) -> None:
         revision = self.history.value
@@ -155,7 +179,7 @@ class ExportPanel(Panel):
             self.messages.say("Choose a version to restore first.", error=True)
             return
         self.confirm.ask(
-            f"Restore revision {revision}? The worksheet goes back to how it was then. What "
+            f"Restore version {revision}? The worksheet goes back to how it was then. What "
             "you see now stays in this list as an earlier version, so nothing is lost.",
             "Restore this version",
             lambda: self.guard(self.restore),
@@ -175,6 +199,6 @@ class ExportPanel(Panel):
         if self._on_restore is not None:
             self._on_restore()
         self.messages.say(
-            f"Revision {revision} restored: it is now the newest version (revision {new}). "
-            f"What was on screen before is kept as revision {before}."
+            f"Version {revision} restored: it is now the newest version (version {new}). "
+            f"What was on screen before is kept as version {before}."
         )

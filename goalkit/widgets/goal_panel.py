@@ -101,7 +101,8 @@ class GoalPanel(Panel):
         )
         self.bind(self.why, lambda ws, v: update_goal(ws, gid, why=v), self.show)
         self.priority = styled(
-            w.Dropdown(description="Serves priority", style=_STYLE), "goalkit-goal-priority"
+            w.Dropdown(description="Which priority it serves", style=_STYLE),
+            "goalkit-goal-priority",
         )
         self._priority_options()
         self.bind(
@@ -146,9 +147,9 @@ class GoalPanel(Panel):
         self.parts = {}
         for name, label in (
             ("activity", "Activity"),
-            ("support", "Support"),
-            ("quantity", "Quantity"),
-            ("time_frame", "Time frame"),
+            ("support", "Help needed"),
+            ("quantity", "How much"),
+            ("time_frame", "By when"),
         ):
             box = styled(
                 w.Text(getattr(goal.parts, name), description=label, style=_STYLE, layout=_WIDE),
@@ -268,7 +269,11 @@ class GoalPanel(Panel):
                     self.priority,
                     self.confidence,
                     self.domain,
-                    w.HTML("<h4>Parts of the goal</h4>"),
+                    w.HTML(
+                        "<h4>Parts of the goal</h4><small>What the patient will do, with what "
+                        "help, how much and by when: the four parts of a goal statement "
+                        "(Bovend'Eerdt et al. 2009).</small>"
+                    ),
                     *self.parts.values(),
                     self.fill_parts,
                     self.importance,
@@ -333,7 +338,7 @@ class GoalPanel(Panel):
         done = f"{name[:1].upper()}{name[1:]} removed, with {what}."
         if self.session.revision is not None and self.session.state.saved:
             done += (
-                f" To undo, restore revision {self.session.revision - 1} in 'Export and history'."
+                f" To undo, restore version {self.session.revision - 1} in 'Export and history'."
             )
         if on_removed is not None:
             on_removed()
