@@ -28,11 +28,13 @@ from typing import Literal
 
 from goalkit.display import day, number
 from goalkit.gas import goal_label, goal_number
-from goalkit.model import CheckIn, Goal, OutcomeMeasure, Worksheet
+from goalkit.model import Barrier, CheckIn, Goal, OutcomeMeasure, Worksheet
 from goalkit.progress_rules import (
+    CONTEXT_PLATEAU_ADVICE,
     GENERAL_PLATEAU_ADVICE,
     MEANINGFUL_CHANGE,
     PROGRESSIONS,
+    SETBACK_WORDS,
     WINDOW,
     Threshold,
     higher_is_better,
@@ -46,6 +48,7 @@ __all__ = [
     "Milestone",
     "Point",
     "Series",
+    "SetbackSummary",
     "all_series",
     "alt_text",
     "find_goal",
@@ -55,6 +58,7 @@ __all__ = [
     "pick_series",
     "plateaus",
     "reached",
+    "setback_summaries",
     "setbacks",
 ]
 
@@ -212,7 +216,7 @@ def _setback(s: Series) -> Finding | None:
     )
 
 
-def _plateau(s: Series, window: int) -> Finding | None:
+def _plateau(s: Series, window: int, ws_context: str | None = None) -> Finding | None:
     if s.threshold is None or s.target is None or len(s.points) < window:
         return None
     run = s.points[-window:]
@@ -221,6 +225,8 @@ def _plateau(s: Series, window: int) -> Finding | None:
     if reached(run[-1][1], s.target, s.higher) or gain >= s.threshold.value:
         return None
     domain = s.goal.domain if s.goal else None
+    extra = CONTEXT_PLATEAU_ADVICE.get(ws_context or "")
+    context = (extra,) if extra else ()
     return Finding(
         "plateau", s.goal.id if s.goal else None, s.name,
         f"change toward the target below {_num(s.threshold.value, s.unit)} over the last "
@@ -229,7 +235,7 @@ def _plateau(s: Series, window: int) -> Finding | None:
         tuple(d for d, _ in run), tuple(v for _, v in run), s.threshold,
         f"{_about(s)} has not moved meaningfully over the last {window} check-ins "
         f"({', '.join(_num(v, s.unit) for _, v in run)}; target {_num(s.target, s.unit)}).",
-        (*PROGRESSIONS.get(domain, PROGRESSIONS[None]), GENERAL_PLATEAU_ADVICE),
+        (*PROGRESSIONS.get(domain, PROGRESSIONS[None]), *context, GENERAL_PLATEAU_ADVICE),
     )
 
 
@@ -259,7 +265,7 @@ def plateaus(ws: Worksheet, window: int = WINDOW) -> list[Finding]:
         raise ValueError(f"a plateau window needs at least 2 check-ins (got {window})")
     return [
         f for s in all_series(ws)
-        if _setback(s) is None and (f := _plateau(s, window)) is not None
+        if _setback(s) is None and (f := _plateau(s, window, ws.context)) is not None
     ]
 
 
@@ -309,3 +315,49 @@ def milestones(ws: Worksheet) -> list[Milestone]:
                                        f"Step done: '{text}', toward the {label}."))
     order = {g.id: i for i, g in enumerate(ws.goals)}
     return sorted(found, key=lambda m: (m.date, _KIND_ORDER[m.kind], order[m.goal_id]))
+
+
+@dataclass(frozen=True)
+class SetbackSummary:
+    """Every setback seen at one check-in, told once, with the plans that fit them."""
+
+    date: dt.date
+    findings: tuple[Finding, ...]
+    plans: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        what = " ".join(f.message.split(" Setbacks are common")[0] for f in self.findings)
+        return f"{what} Setbacks are common; go back to the plan agreed for them."
+
+
+def _fitting_plans(ws: Worksheet, findings: tuple[Finding, ...]) -> tuple[str, ...]:
+    """The contingency plans written for these setbacks: a plan linked to a goal that fell
+    back, or whose barrier names what happened (pain, a flare-up for a pain setback); else
+    every plan."""
+    barriers = [b for b in ws.barriers if b.plan.strip()]
+    if not barriers:
+        return ("No contingency plan is written yet: agree one for flare-ups and setbacks.",)
+    goals = {f.goal_id for f in findings if f.goal_id}
+    pain = any(f.series == "pain" or f.threshold is MEANINGFUL_CHANGE["nrs_pain"]
+               for f in findings)
+    words = SETBACK_WORDS["pain"] if pain else SETBACK_WORDS["level"]
+
+    def fit(b: Barrier) -> int:
+        text = b.text.lower()
+        return 2 * bool(goals & set(b.goal_ids)) + any(w in text for w in words)
+
+    best = max(fit(b) for b in barriers)
+    chosen = [b for b in barriers if fit(b) == best] if best else barriers
+    return tuple(f"Plan for '{b.text or 'a setback'}': {b.plan}" for b in chosen)
+
+
+def setback_summaries(ws: Worksheet) -> list[SetbackSummary]:
+    """One summary per check-in where something fell back (not one block per measure)."""
+    by_date: dict[dt.date, list[Finding]] = {}
+    for f in setbacks(ws):
+        by_date.setdefault(f.dates[-1], []).append(f)
+    return [
+        SetbackSummary(d, tuple(fs), _fitting_plans(ws, tuple(fs)))
+        for d, fs in sorted(by_date.items())
+    ]

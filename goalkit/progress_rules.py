@@ -33,12 +33,14 @@ from typing import Literal
 from goalkit.model import Domain, OutcomeMeasure
 
 __all__ = [
+    "CONTEXT_PLATEAU_ADVICE",
     "CUSTOM_GAP_FRACTION",
     "GENERAL_PLATEAU_ADVICE",
     "INSTRUMENT_DEFAULTS",
     "INSTRUMENT_HIGHER_IS_BETTER",
     "MEANINGFUL_CHANGE",
     "PROGRESSIONS",
+    "SETBACK_WORDS",
     "WINDOW",
     "Threshold",
     "higher_is_better",
@@ -111,7 +113,7 @@ PROGRESSIONS: dict[Domain | None, tuple[str, ...]] = {
         "Add a little load, or a few repetitions to each set.",
         "Change the tempo or the rest between sets.",
         "Practise the task itself in a more realistic setting.",
-        "Check each progression with the treating clinician, especially after surgery.",
+        "Check each progression with the treating clinician.",
     ),
     "stretching": (
         "Hold each stretch a little longer, or add a set.",
@@ -141,6 +143,22 @@ PROGRESSIONS: dict[Domain | None, tuple[str, ...]] = {
     None: ("Change one part of the goal: the amount, the support or the time frame.",),
 }
 GENERAL_PLATEAU_ADVICE = "Ask whether the goal still matters to the patient; adjust it together."
+# Advice that depends on the worksheet's context, added after the domain's progressions. Spinal
+# goals article and the pain-rehabilitation source (DOMAIN.md): after surgery, progressions
+# follow the surgical team's precautions; in chronic pain, pacing and a functional focus.
+CONTEXT_PLATEAU_ADVICE: dict[str, str] = {
+    "after_surgery": "After surgery, check each progression against the surgical team's "
+    "precautions and the time since the operation.",
+    "after_trauma": "After an injury, check each progression against the healing time and "
+    "any precautions from the treating team.",
+    "chronic_pain": "With persistent pain, raise the amount by a small planned step from a "
+    "steady baseline (pacing), not on a good day only.",
+}
+# Words in a barrier that show which setbacks its plan was written for.
+SETBACK_WORDS: dict[str, tuple[str, ...]] = {
+    "pain": ("pain", "flare", "sore", "hurt", "worse", "ache", "spasm"),
+    "level": ("setback", "miss", "busy", "time", "work", "tired", "ill", "sick"),
+}
 
 
 def inferred_direction(measure: OutcomeMeasure) -> bool | None:

@@ -12,7 +12,7 @@ from ..display import checkin_summary, day, number
 from ..edit import record_checkin, remove_checkin, update_checkin
 from ..gas import score_worksheet
 from ..model import CheckIn, Goal, GoalCheckIn, new_id
-from ..patterns import milestones, plateaus, setbacks
+from ..patterns import milestones, plateaus, setback_summaries
 from .common import UNSET, Confirm, Messages, Panel, optional_range, styled
 from .lists import float_or_none
 
@@ -45,7 +45,18 @@ def progress_html(panel_ws: Any) -> str:
                 )
             )
         )
-    for finding in [*setbacks(panel_ws), *plateaus(panel_ws)]:
+    for summary in setback_summaries(panel_ws):
+        parts.append(
+            Markup(
+                '<div class="goalkit-setback"><p><strong>Setback at the check-in of {}:</strong> '
+                "{}</p><ul>{}</ul></div>"
+            ).format(
+                day(summary.date),
+                summary.message,
+                Markup("").join(Markup("<li>{}</li>").format(p) for p in summary.plans),
+            )
+        )
+    for finding in plateaus(panel_ws):
         parts.append(
             Markup('<div class="goalkit-{}"><p><strong>{}</strong> {}</p><ul>{}</ul></div>').format(
                 finding.kind,
