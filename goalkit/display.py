@@ -87,6 +87,8 @@ def checkin_summary(ws: Worksheet, checkin: CheckIn) -> str:
         if goal is None:
             continue
         said = [] if gc.gas_level is None else [f"level {gc.gas_level:+d}".replace("+0", "0")]
+        if gc.status:
+            said.append(gc.status + (f" ({gc.reason})" if gc.reason else ""))
         for m in goal.measures:
             if m.id in gc.measures:
                 said.append(f"{m.name or 'measure'} {number(gc.measures[m.id], m.unit)}")

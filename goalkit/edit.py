@@ -17,8 +17,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .model import (
+    Agreement,
     Barrier,
     CheckIn,
+    EarlierWording,
     Goal,
     OutcomeMeasure,
     Priority,
@@ -34,12 +36,14 @@ __all__ = [
     "add_goal_item",
     "add_review",
     "add_secondary_goal",
+    "keep_earlier_wording",
     "record_checkin",
     "remove_barrier",
     "remove_checkin",
     "remove_goal",
     "remove_goal_item",
     "remove_review",
+    "set_agreement",
     "set_priorities",
     "update_barrier",
     "update_checkin",
@@ -174,6 +178,25 @@ def remove_checkin(ws: Worksheet, checkin_id: str) -> Worksheet:
     if all(c.id != checkin_id for c in ws.checkins):
         raise KeyError(checkin_id)
     return evolve(ws, checkins=tuple(c for c in ws.checkins if c.id != checkin_id))
+
+
+def set_agreement(ws: Worksheet, goal_id: str, **changes: Any) -> Worksheet:
+    """Record who agreed the goal and when (``by``, ``on``); both empty removes the record."""
+    goal = ws.goal(goal_id)
+    agreed = evolve(goal.agreed or Agreement(), **changes)
+    return update_goal(ws, goal_id, agreed=None if agreed == Agreement() else agreed)
+
+
+def keep_earlier_wording(ws: Worksheet, goal_id: str, until: Any, reason: str = "") -> Worksheet:
+    """Keep the goal's current wording in its record before it is rewritten (a revision at a
+    review); the statement itself is left for the clinician and patient to rewrite."""
+    goal = ws.goal(goal_id)
+    if not goal.statement.strip() or (
+        goal.earlier and goal.earlier[-1].statement == goal.statement
+    ):
+        return ws
+    kept = EarlierWording(statement=goal.statement, until=until, reason=reason)
+    return update_goal(ws, goal_id, earlier=(*goal.earlier, kept))
 
 
 def set_priorities(ws: Worksheet, texts: list[str]) -> Worksheet:

@@ -33,18 +33,22 @@ from pydantic import (
 __all__ = [
     "CONTEXTS",
     "DOMAINS",
+    "GOAL_STATUSES",
     "INSTRUMENTS",
     "SCHEMA_VERSION",
+    "Agreement",
     "Barrier",
     "CheckIn",
     "Context",
     "Domain",
+    "EarlierWording",
     "GasLevel",
     "GasLevelText",
     "GasScale",
     "Goal",
     "GoalCheckIn",
     "GoalParts",
+    "GoalStatus",
     "Instrument",
     "OutcomeMeasure",
     "Priority",
@@ -249,6 +253,30 @@ class OutcomeMeasure(Record):
     )
 
 
+GoalStatus = Literal["achieved", "continued", "revised", "dropped"]
+GOAL_STATUSES: dict[str, str] = {
+    "achieved": "achieved",
+    "continued": "continued as it is",
+    "revised": "revised (rewritten)",
+    "dropped": "dropped",
+}
+
+
+class Agreement(Record):
+    """That a goal was agreed, by whom and when: the sign-off of a paper goal form."""
+
+    by: ShortText = ""
+    on: dt.date | None = None
+
+
+class EarlierWording(Record):
+    """A goal's wording before it was revised at a review, kept for the record."""
+
+    statement: Text = ""
+    until: dt.date
+    reason: Text = ""
+
+
 class Goal(Record):
     id: Id = Field(default_factory=new_id)
     role: Role = "primary"
@@ -264,6 +292,9 @@ class Goal(Record):
     difficulty: Annotated[int, Field(ge=0, le=3)] | None = None
     icf_codes: tuple[IcfCode, ...] = ()
     measures: tuple[OutcomeMeasure, ...] = ()
+    agreed: Agreement | None = None
+    earlier: tuple[EarlierWording, ...] = ()
+    """Earlier wordings, oldest first, each kept when the goal was revised."""
 
 
 class Barrier(Record):
@@ -290,6 +321,10 @@ class GoalCheckIn(Record):
     gas_level: GasLevel | None = None
     measures: dict[Id, float] = Field(default_factory=dict)
     note: Text = ""
+    status: GoalStatus | None = None
+    """The goal's status at this review; None when it was not reviewed."""
+    reason: Text = ""
+    """Why it was achieved, continued, revised or dropped, in a few words."""
 
 
 class CheckIn(Record):

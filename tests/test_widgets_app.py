@@ -645,3 +645,43 @@ def test_header_names_the_open_worksheet_and_history_says_what_changed(
     assert labels[-1].startswith("version 1 ·") and labels[-1].endswith("· started")
     app.body.children[0].click()
     assert shown(app.title.value) == "Goal-setting worksheet"
+
+
+def test_agreement_and_status_per_goal_and_a_revised_goal_keeps_its_wording(
+    store: Store,
+) -> None:
+    """Point 17: the sign-off of a paper form, and each goal's status at a review."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    panel = goal_panel(app)
+    panel.agreed_by.value = "the patient and Physiotherapist A"
+    panel.agreed_on.value = dt.date(2026, 1, 7)
+    agreed = stored(app, store).primary.agreed
+    assert agreed is not None and (agreed.by, agreed.on) == (
+        "the patient and Physiotherapist A", dt.date(2026, 1, 7))
+    checkins = app.panels["checkins"]
+    checkins.date.value = dt.date(2026, 2, 11)  # type: ignore[attr-defined]
+    first, second = checkins.goal_rows  # type: ignore[attr-defined]
+    first.status.value, first.reason.value = "revised", "walks 2 km; now aims for 5 km"
+    second.status.value = "achieved"
+    checkins.record.click()  # type: ignore[attr-defined]
+    assert "earlier wording is kept" in shown(app.messages.html.value)
+    panel.statement.value = "Walk 5 km to the lake, on my own, within 8 weeks"
+    ws = stored(app, store)
+    [earlier] = ws.primary.earlier
+    assert earlier.statement.startswith("Walk 2 km to the park") and earlier.until == dt.date(
+        2026, 2, 11)
+    assert ws.primary.statement.startswith("Walk 5 km")
+    latest = ws.checkins[-1]
+    assert [(g.status, g.reason) for g in latest.goals] == [
+        ("revised", "walks 2 km; now aims for 5 km"), ("achieved", "")]
+    assert "Walk 2 km to the park" in shown(panel.earlier.value)
+    assert "revised (walks 2 km" in shown(checkins.past.children[0].children[0].value)  # type: ignore[attr-defined]
+    export = app.panels["export"]
+    export.preview_button.click()  # type: ignore[attr-defined]
+    page = " ".join(shown(export.preview_html.value).split())  # type: ignore[attr-defined]
+    assert "Agreed on 7 Jan 2026 by the patient and Physiotherapist A." in page
+    assert "Earlier wording, until 11 Feb 2026: Walk 2 km to the park" in page
+    assert "G2 – achieved" in page

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
 
 from ..display import checkin_summary, day, number
-from ..edit import record_checkin, remove_checkin, update_checkin
+from ..edit import keep_earlier_wording, record_checkin, remove_checkin, update_checkin
 from ..gas import score_worksheet
-from ..model import CheckIn, Goal, GoalCheckIn, new_id
+from ..model import GOAL_STATUSES, CheckIn, Goal, GoalCheckIn, new_id
 from ..patterns import milestones, plateaus, setback_summaries
 from .common import UNSET, Confirm, Messages, Panel, optional_range, styled
 from .lists import float_or_none
@@ -88,6 +89,18 @@ class _GoalRow:
             ),
             "goalkit-checkin-level",
         )
+        self.status = styled(
+            w.Dropdown(
+                options=[("not reviewed", ""), *((v, k) for k, v in GOAL_STATUSES.items())],
+                value="",
+                description="Status",
+            ),
+            "goalkit-checkin-status",
+        )
+        self.reason = styled(
+            w.Text(placeholder="why, in a few words", layout=w.Layout(width="40%")),
+            "goalkit-checkin-reason",
+        )
         self.measures: dict[str, w.Text] = {}
         self.root = w.VBox()
         self.update(goal)
@@ -104,7 +117,7 @@ class _GoalRow:
             box.placeholder = m.unit
             boxes[m.id] = box
         self.measures = boxes
-        children = [self.title, self.level, *boxes.values()]
+        children = [self.title, w.HBox([self.level, self.status, self.reason]), *boxes.values()]
         if list(self.root.children) != children:
             self.root.children = children
 
@@ -115,10 +128,18 @@ class _GoalRow:
             if number is not None:
                 values[mid] = number
         level = None if self.level.value == UNSET else self.level.value
-        return GoalCheckIn(goal_id=self.goal_id, gas_level=level, measures=values)
+        return GoalCheckIn(
+            goal_id=self.goal_id,
+            gas_level=level,
+            measures=values,
+            status=self.status.value or None,
+            reason=self.reason.value.strip(),
+        )
 
     def clear(self) -> None:
         self.level.value = UNSET
+        self.status.value = ""
+        self.reason.value = ""
         for box in self.measures.values():
             box.value = ""
 
@@ -128,6 +149,8 @@ class _GoalRow:
         if recorded is None:
             return
         self.level.value = UNSET if recorded.gas_level is None else recorded.gas_level
+        self.status.value = recorded.status or ""
+        self.reason.value = recorded.reason
         for mid, box in self.measures.items():
             if mid in recorded.measures:
                 box.value = number(recorded.measures[mid])
@@ -350,6 +373,18 @@ class CheckInPanel(Panel):
             self.session.apply(lambda ws: record_checkin(ws, checkin))
             self.clear()
             done = f"Check-in of {day(checkin.date)} recorded."
+        revised = [gc for gc in checkin.goals if gc.status == "revised"]
+        for gc in revised:
+            self.session.apply(
+                functools.partial(
+                    keep_earlier_wording, goal_id=gc.goal_id, until=checkin.date, reason=gc.reason
+                )
+            )
+        if revised:
+            done += (
+                " Rewrite the revised goal in 'Goals' together: its earlier wording is kept "
+                "in the record."
+            )
         self.refresh()
         self.messages.say(done)
 

@@ -10,11 +10,12 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from ..checks import goal_report
-from ..display import number
+from ..display import day, number
 from ..edit import (
     add_goal_item,
     remove_goal,
     remove_goal_item,
+    set_agreement,
     update_goal,
     update_goal_item,
     update_measure,
@@ -247,6 +248,24 @@ class GoalPanel(Panel):
             "are typed (a target below 'now', as for a timed walk, means lower is better).",
         )
         self.gas = GasEditor(session, messages, gid)
+        agreed = goal.agreed
+        self.agreed_by = styled(
+            w.Text(
+                agreed.by if agreed else "",
+                description="Agreed by",
+                placeholder="e.g. the patient and their physiotherapist",
+                style=_STYLE,
+                layout=w.Layout(width="60%"),
+            ),
+            "goalkit-goal-agreed-by",
+        )
+        self.agreed_on = styled(
+            w.DatePicker(value=agreed.on if agreed else None, description="on"),
+            "goalkit-goal-agreed-on",
+        )
+        self.bind(self.agreed_by, lambda ws, v: set_agreement(ws, gid, by=v))
+        self.bind(self.agreed_on, lambda ws, v: set_agreement(ws, gid, on=v))
+        self.earlier = styled(w.HTML(), "goalkit-goal-earlier")
         header: list[w.Widget] = [
             styled(w.HTML(f"<h3>{escape(self.name[:1].upper() + self.name[1:])}</h3>"),
                    "goalkit-goal-heading")
@@ -264,6 +283,7 @@ class GoalPanel(Panel):
                     w.HBox(header),
                     self.confirm.root,
                     self.statement,
+                    self.earlier,
                     self.feedback,
                     self.why,
                     self.priority,
@@ -283,6 +303,11 @@ class GoalPanel(Panel):
                     self.steps.root,
                     self.measures.root,
                     self.gas.root,
+                    w.HTML(
+                        "<h4>Agreement</h4><small>Who agreed this goal and when: the sign-off "
+                        "of a paper goal form.</small>"
+                    ),
+                    w.HBox([self.agreed_by, self.agreed_on]),
                 ]
             ),
             f"goalkit-goal-{goal.role}",
@@ -345,14 +370,34 @@ class GoalPanel(Panel):
         self.messages.say(done)
 
     def sync(self) -> None:
-        """The priorities may have changed in "About the patient"."""
+        """The priorities may have changed in "About the patient", the earlier wordings at a
+        check-in."""
         if any(g.id == self.goal_id for g in self.ws.goals):
             self._priority_options()
+            self._show_earlier()
+
+    def _show_earlier(self) -> None:
+        earlier = self.goal.earlier
+        self.earlier.value = (
+            str(
+                Markup("<small><b>Earlier wording</b> (kept for the record): {}</small>").format(
+                    Markup("; ").join(
+                        Markup("until {}: '{}'{}").format(
+                            day(e.until), e.statement, f" ({e.reason})" if e.reason else ""
+                        )
+                        for e in earlier
+                    )
+                )
+            )
+            if earlier
+            else ""
+        )
 
     def show(self) -> None:
         """Refresh what is computed from the goal: SMART feedback and ICF suggestions."""
         goal = self.goal
         self._priority_options()
+        self._show_earlier()
         self.feedback.value = render_html(goal_report(self.ws, goal))
         matches = [m for m in classify(goal.statement) if m.code not in goal.icf_codes]
         self.icf_hint.value = (
