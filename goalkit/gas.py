@@ -45,6 +45,7 @@ __all__ = [
     "latest_checkin",
     "score_worksheet",
     "t_score",
+    "tscore_trend",
 ]
 
 LEVELS: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -274,3 +275,10 @@ def score_worksheet(ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAU
         rho=rho,
         explanation=tuple(lines),
     )
+
+
+def tscore_trend(ws: Worksheet, rho: float = DEFAULT_RHO) -> list[GasScore]:
+    """The worksheet's score at every check-in, in date order: the whole course, not only the
+    latest visit. Each entry explains itself as :func:`score_worksheet` does."""
+    ordered = sorted(enumerate(ws.checkins), key=lambda ic: (ic[1].date, ic[0]))
+    return [score_worksheet(ws, at=c, rho=rho) for _, c in ordered]

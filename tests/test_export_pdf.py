@@ -75,7 +75,7 @@ def test_clinician_page_has_smart_gas_icf_checkins_and_a_chart(pdf: bytes) -> No
         "Unweighted T-score",
         "Check-ins",
         "14 Jan 2026",
-        "Progress on the main goal",
+        "Progress on goal 1 (main goal)",
     ):
         assert expected in rest, expected
     reader = PdfReader(io.BytesIO(pdf))

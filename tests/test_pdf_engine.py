@@ -153,7 +153,7 @@ def test_the_structure_tree_has_headings_lists_tables_and_a_described_figure() -
         assert role in roles, role
     for th in (e for e in elems if e["/S"] == "/TH"):
         assert th["/A"]["/Scope"] in ("/Row", "/Column")
-    (figure,) = (e for e in elems if e["/S"] == "/Figure")
+    figure, *_more = (e for e in elems if e["/S"] == "/Figure")  # one per measure
     assert "Walk" in figure["/Alt"] or "level" in figure["/Alt"]
     assert len(figure["/A"]["/BBox"]) == 4
 

@@ -160,7 +160,7 @@ def test_checkin_records_and_shows_progress(store: Store) -> None:
     assert ws.checkins[-1].goals[0].measures["walk"] == 2100
     assert "goalkit-tscore" in panel.progress.value  # type: ignore[attr-defined]
     assert "Milestones" in panel.progress.value  # type: ignore[attr-defined]
-    assert len(panel.charts.children) == 2  # type: ignore[attr-defined]
+    assert len(panel.charts.children) == 4  # type: ignore[attr-defined]  # T-score, GAS, 2 measures
 
 
 def test_reopening_shows_the_worksheet_as_it_was(app: WorksheetApp, store: Store) -> None:
@@ -685,3 +685,32 @@ def test_agreement_and_status_per_goal_and_a_revised_goal_keeps_its_wording(
     assert "Agreed on 7 Jan 2026 by the patient and Physiotherapist A." in page
     assert "Earlier wording, until 11 Feb 2026: Walk 2 km to the park" in page
     assert "G2 – achieved" in page
+
+
+def test_the_whole_course_at_a_glance(store: Store) -> None:
+    """Point 18: a T-score at every check-in, and a chart for every goal's measures."""
+    from goalkit.edit import add_goal_item, record_checkin
+    from goalkit.model import CheckIn, GoalCheckIn
+
+    ws = add_goal_item(full_worksheet(), "g-second", "measures", id="mins", name="Stretching",
+                       unit="min", baseline=0, target=10)
+    ws = record_checkin(ws, CheckIn(date=dt.date(2026, 1, 28), goals=(
+        GoalCheckIn(goal_id="g-primary", gas_level=0, measures={"walk": 1500}),
+        GoalCheckIn(goal_id="g-second", gas_level=1, measures={"mins": 8}))))
+    store.save(ws, base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    _section(app, "Check-ins")
+    panel = app.panels["checkins"]
+    trend = shown(panel.progress.value)  # type: ignore[attr-defined]
+    assert "Score at each check-in" in trend
+    assert "14 Jan 2026" in trend and "28 Jan 2026" in trend
+    # T-score, GAS levels, then walk, PSFS (main goal) and stretching minutes (second goal)
+    assert len(panel.charts.children) == 5  # type: ignore[attr-defined]
+    export = app.panels["export"]
+    export.preview_button.click()  # type: ignore[attr-defined]
+    page = " ".join(shown(export.preview_html.value).split())  # type: ignore[attr-defined]
+    assert "T-score at each check-in" in page
+    assert "Progress on goal 2 (second goal): Stretching" in page
+    assert "Progress on goal 1 (main goal): Walking distance" in page

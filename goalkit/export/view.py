@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import display
 from ..checks import goal_report
-from ..gas import GasScore, score_worksheet
+from ..gas import ORDINALS, GasScore, score_worksheet, tscore_trend
 from ..icf import title as icf_title
 from ..model import CONTEXTS, DOMAINS, Barrier, Goal, Review, Step, Worksheet
 from ..patterns import alt_text
@@ -143,6 +143,8 @@ class WorksheetView:
     charts: tuple[Chart, ...] = field(default=())
     plans: tuple[IfThen, ...] = ()
     """Every barrier with its plan, as the patient page's if/then sentences."""
+    trend: tuple[GasScore, ...] = ()
+    """The T-scores at every check-in, oldest first."""
 
     # One way to write numbers, dates and times in every template (goalkit.display).
     number = staticmethod(display.number)
@@ -168,20 +170,31 @@ def _goal_view(ws: Worksheet, goal: Goal) -> GoalView:
 
 
 def _charts(ws: Worksheet) -> tuple[Chart, ...]:
+    """A progress chart for every measure of every goal with values recorded (the main goal's
+    GAS level when nothing else is recorded), so the whole course is on paper."""
     if not ws.checkins:
         return ()
 
     def uri(svg: str) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
-    primary = ws.primary
-    return (
-        Chart(
-            "Progress on the main goal",
-            alt_text(ws, primary.id),
-            uri(progress_svg(ws, primary.id)),
-        ),
-    )
+    out: list[Chart] = []
+    for n, goal in enumerate((ws.primary, *ws.secondary), start=1):
+        recorded = [
+            m for m in goal.measures if any(m.id in gc.measures for c in ws.checkins for gc in
+                                            c.goals if gc.goal_id == goal.id)
+        ]
+        for m in recorded:
+            title = f"Progress on goal {n} ({ORDINALS[n]} goal): {m.name or 'measure'}"
+            out.append(Chart(title, alt_text(ws, goal.id, m.id), uri(progress_svg(ws, goal.id,
+                                                                                 m.id))))
+    if not out:
+        primary = ws.primary
+        out.append(
+            Chart("Progress on the main goal", alt_text(ws, primary.id),
+                  uri(progress_svg(ws, primary.id)))
+        )
+    return tuple(out)
 
 
 def build_view(
@@ -200,4 +213,5 @@ def build_view(
         gas=score_worksheet(ws),
         charts=_charts(ws) if with_charts else (),
         plans=tuple(if_then(b.text, b.plan) for b in ws.barriers),
+        trend=tuple(tscore_trend(ws)),
     )

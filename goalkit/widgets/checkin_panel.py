@@ -11,13 +11,17 @@ from markupsafe import Markup
 
 from ..display import checkin_summary, day, number
 from ..edit import keep_earlier_wording, record_checkin, remove_checkin, update_checkin
-from ..gas import score_worksheet
+from ..gas import score_worksheet, tscore_trend
 from ..model import GOAL_STATUSES, CheckIn, Goal, GoalCheckIn, new_id
 from ..patterns import milestones, plateaus, setback_summaries
 from .common import UNSET, Confirm, Messages, Panel, optional_range, styled
 from .lists import float_or_none
 
 __all__ = ["CheckInPanel", "progress_html"]
+
+
+def _t(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
 
 
 def progress_html(panel_ws: Any) -> str:
@@ -37,6 +41,22 @@ def progress_html(panel_ws: Any) -> str:
             score.summary(),
         )
     ]
+    trend = [s for s in tscore_trend(panel_ws) if s.date is not None]
+    if len(trend) > 1:
+        parts.append(
+            Markup(
+                '<table class="goalkit-tscore-trend"><caption>Score at each check-in</caption>'
+                '<thead><tr><th scope="col">Check-in</th><th scope="col">All goals equal</th>'
+                '<th scope="col">Weighted</th></tr></thead><tbody>{}</tbody></table>'
+            ).format(
+                Markup("").join(
+                    Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+                        day(s.date), _t(s.unweighted), _t(s.weighted)
+                    )
+                    for s in trend
+                )
+            )
+        )
     found = milestones(panel_ws)
     if found:
         parts.append(
@@ -331,27 +351,23 @@ class CheckInPanel(Panel):
         self.messages.say(f"Check-in of {day(c.date)} deleted.")
 
     def _charts(self) -> list[w.Widget]:
+        """The T-score over time, GAS levels, then every measure of every goal."""
         ws = self.ws
         if not ws.checkins:
             return [w.HTML("<p>Charts appear after the first check-in.</p>")]
         from .. import charts
 
-        return [
-            styled(
-                w.Image(
-                    value=charts.progress_chart(ws, ws.primary.id),
-                    format="png",
-                    layout=w.Layout(max_width="640px"),
-                ),
+        def image(data: bytes) -> w.Widget:
+            return styled(
+                w.Image(value=data, format="png", layout=w.Layout(max_width="640px")),
                 "goalkit-chart",
-            ),
-            styled(
-                w.Image(
-                    value=charts.gas_chart(ws), format="png", layout=w.Layout(max_width="640px")
-                ),
-                "goalkit-chart",
-            ),
-        ]
+            )
+
+        shown = [image(charts.tscore_chart(ws)), image(charts.gas_chart(ws))]
+        for goal in (ws.primary, *ws.secondary):
+            for m in goal.measures:
+                shown.append(image(charts.progress_chart(ws, goal.id, m.id)))
+        return shown
 
     def _record(self) -> None:
         if self.date.value is None:
