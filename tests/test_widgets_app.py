@@ -714,3 +714,43 @@ def test_the_whole_course_at_a_glance(store: Store) -> None:
     assert "T-score at each check-in" in page
     assert "Progress on goal 2 (second goal): Stretching" in page
     assert "Progress on goal 1 (main goal): Walking distance" in page
+
+
+def test_clinic_details_set_once_reach_every_handout(store: Store, home: Path) -> None:
+    """Point 9: the plans say 'call the clinic': the handout says which, and has sign-off
+    lines for the patient and the clinician."""
+    store.save(full_worksheet(), base=None)
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.saved.value = "ws-sample-01"
+    app.start.open_button.click()
+    clinic = app.clinic
+    assert [b.description for b in clinic.fields.values()] == [
+        "Clinic name", "Phone", "Address", "Phone answered"]
+    for box, value in zip(clinic.fields.values(),
+                          ["Riverside Physio", "020 7946 0000", "1 River Road", "Mon-Fri"],
+                          strict=True):
+        box.value = value
+    clinic.save.click()
+    assert json.loads((home / "clinic.json").read_text())["phone"] == "020 7946 0000"
+    from goalkit import export
+
+    for ws in (full_worksheet(), Worksheet(patient_ref="P-9")):  # every worksheet, not this one
+        page = " ".join(shown(export.render(ws, "html").decode()).split())
+        assert "Who to contact" in page
+        assert "Riverside Physio · phone 020 7946 0000 · 1 River Road · Mon-Fri" in page
+        assert "Patient: ____" in page and "Clinician: " in page and "Date: ____" in page
+    page = " ".join(shown(export.render(full_worksheet(), "html").decode()).split())
+    assert "Your clinician: Physiotherapist A" in page
+
+
+def test_a_broken_clinic_file_is_one_message_and_handouts_still_work(
+    store: Store, home: Path
+) -> None:
+    (home / "clinic.json").write_text("{not json")
+    app = WorksheetApp(store, autosave_delay=0, list_refresh=0)
+    app.start.patient_ref.value = "P-1"
+    app.start.new_button.click()
+    note = app.clinic.note
+    assert "clinic details in" in shown(note.value) and "not valid" in shown(note.value)
+    app.panels["export"].make.click()  # type: ignore[attr-defined]
+    assert "Downloads ready" in shown(app.messages.html.value)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .. import display
 from ..checks import goal_report
+from ..clinic import Clinic, load_clinic
+from ..errors import GoalkitError
 from ..gas import ORDINALS, GasScore, score_worksheet, tscore_trend
 from ..icf import title as icf_title
 from ..model import CONTEXTS, DOMAINS, Barrier, Goal, Review, Step, Worksheet
@@ -145,6 +148,8 @@ class WorksheetView:
     """Every barrier with its plan, as the patient page's if/then sentences."""
     trend: tuple[GasScore, ...] = ()
     """The T-scores at every check-in, oldest first."""
+    clinic: Clinic | None = None
+    """The clinic's details for the handout (:mod:`goalkit.clinic`), None when not set."""
 
     # One way to write numbers, dates and times in every template (goalkit.display).
     number = staticmethod(display.number)
@@ -197,10 +202,22 @@ def _charts(ws: Worksheet) -> tuple[Chart, ...]:
     return tuple(out)
 
 
+def _installed_clinic() -> Clinic | None:
+    try:
+        return load_clinic()
+    except GoalkitError:
+        return None  # a broken clinic file must not stop a handout; the app says what is wrong
+
+
 def build_view(
-    ws: Worksheet, *, today: dt.date | None = None, with_charts: bool = True
+    ws: Worksheet,
+    *,
+    today: dt.date | None = None,
+    with_charts: bool = True,
+    clinic: Clinic | Literal["installed"] | None = "installed",
 ) -> WorksheetView:
-    """The worksheet, scored and checked, ready for the template."""
+    """The worksheet, scored and checked, ready for the template; ``clinic`` defaults to the
+    details set for this installation."""
     today = today or dt.date.today()
     ordered = (ws.primary, *ws.secondary)
     return WorksheetView(
@@ -214,4 +231,5 @@ def build_view(
         charts=_charts(ws) if with_charts else (),
         plans=tuple(if_then(b.text, b.plan) for b in ws.barriers),
         trend=tuple(tscore_trend(ws)),
+        clinic=_installed_clinic() if clinic == "installed" else clinic,
     )

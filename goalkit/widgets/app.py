@@ -22,6 +22,7 @@ from ..session import LoopScheduler, SaveState, Scheduler, Session
 from ..store import Store
 from .about import AboutPanel
 from .checkin_panel import CheckInPanel
+from .clinic_panel import ClinicBox
 from .common import Confirm, Messages, Panel, styled
 from .conflict import ConflictBox
 from .export_panel import ExportPanel
@@ -354,13 +355,14 @@ class WorksheetApp:
         add.disabled = len(session.worksheet.secondary) >= 2
         add.on_click(lambda _b: self._guard(self._add_goal))
         checkins = self._checkins_panel(session)
+        self.clinic = ClinicBox(msgs)
         tabs = w.Tab(
             children=[
                 self.panels["about"].root,
                 w.VBox([*(p.root for p in goals), add]),
                 self.panels["plan"].root,
                 checkins,
-                self.panels["export"].root,
+                w.VBox([self.panels["export"].root, self.clinic.root]),
             ]
         )
         for i, title in enumerate(SECTIONS):
