@@ -28,6 +28,7 @@ from .conflict import ConflictBox
 from .export_panel import ExportPanel
 from .goal_panel import GoalPanel
 from .plan_panel import PlanPanel
+from .style import APP_CSS
 
 __all__ = ["WorksheetApp"]
 
@@ -113,6 +114,7 @@ class WorksheetApp:
         self.root = styled(
             w.VBox(
                 [
+                    w.HTML(f"<style>{APP_CSS}</style>"),
                     self.title,
                     self.messages.html,
                     self.status,

@@ -179,7 +179,14 @@ class GoalPanel(Panel):
             key="steps",
             title="Steps: small building blocks",
             columns=[
-                Column("text", lambda: w.Text(placeholder="step", layout=w.Layout(width="45%"))),
+                Column(
+                    "text",
+                    lambda: w.Textarea(
+                        placeholder="step, e.g. walk 500 m five days a week",
+                        rows=2,
+                        layout=w.Layout(width="28em", max_width="100%"),
+                    ),
+                ),
                 Column("target_date", lambda: w.DatePicker(description="by")),
                 Column("done_on", lambda: w.DatePicker(description="done")),
             ],
