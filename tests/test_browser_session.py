@@ -28,6 +28,7 @@ TOUCH = 44  # px: smallest touch target (WCAG 2.2, 2.5.5)
 def patient_page(page: Page) -> Page:
     page.set_default_navigation_timeout(SLOW)
     page.set_default_timeout(SLOW)
+    expect.set_options(timeout=SLOW)  # a loaded machine draws the check-in charts slowly
     return page
 
 
@@ -216,3 +217,67 @@ def test_the_handout_reads_as_a_clinician_expects(
     assert re.search(r"last changed \d{1,2} \w{3} \d{4}, \d\d:\d\d", text)  # local time
     assert "14 Jan 2026 G1 -1 5 80%" in text  # the check-in row: pain 5, not 5.0
     assert "400.0" not in text
+
+
+def test_corrections_confirmations_measures_and_archive(app_server: AppServer, page: Page) -> None:
+    """Points 2, 4, 5, 7 and 13 as a clinician plays them: the header names the worksheet; a
+    measure picked from the standard instruments reads lower-is-better; removing a goal asks
+    first and keeps the view; a past check-in is corrected; a worksheet started by mistake is
+    archived and brought back."""
+    store_sample(app_server)
+    open_sample(page, app_server)
+    expect(page.locator(".goalkit-title")).to_contain_text("Goal-setting worksheet: P-014")
+    message = page.locator("div.goalkit-message")
+
+    page.get_by_role("tab", name="Goals").click()
+    main = page.locator(".goalkit-goal-primary")
+    main.locator(".goalkit-measures-add").click()
+    instrument = main.locator(".goalkit-measures-instrument select").nth(2)
+    instrument.select_option(label="Timed Up and Go (seconds)")
+    expect(main.locator(".goalkit-measures-name input").nth(2)).to_have_value("Timed Up and Go")
+    way = main.locator(".goalkit-measures-higher_is_better select").nth(2)
+    expect(way).to_be_disabled()
+    expect(way.locator("option:checked")).to_have_text("lower is better")
+
+    second = page.locator(".goalkit-goal-secondary")
+    second.locator(".goalkit-goal-remove").click()
+    expect(second.locator(".goalkit-goal-remove-confirm")).to_contain_text("Remove goal 2")
+    second.locator(".goalkit-goal-remove-confirm-no").click()
+    expect(page.locator(".goalkit-goal-secondary")).to_have_count(1)
+    second.locator(".goalkit-goal-remove").click()
+    second.locator(".goalkit-goal-remove-confirm-yes").click()
+    expect(message).to_contain_text("Goal 2 (second goal) removed", timeout=SLOW)
+    expect(page.locator(".goalkit-goal-secondary")).to_have_count(0)
+    expect(page.get_by_role("tab", name="Goals")).to_have_attribute("aria-selected", "true")
+
+    page.get_by_role("tab", name="Check-ins").click()
+    past = page.locator(".goalkit-checkin-past-row")
+    expect(past).to_have_count(1)
+    expect(past.first).to_contain_text("14 Jan 2026 · goal 1: level -1, Walking distance 700 m")
+    past.first.locator(".goalkit-checkin-edit").click()
+    expect(page.locator(".goalkit-checkin-form-title")).to_contain_text(
+        "Correcting the check-in of 14 Jan 2026", timeout=SLOW
+    )
+    walk = page.locator(".goalkit-checkin-measure").filter(has_text="Walking distance (m)")
+    expect(walk.locator("input")).to_have_value("700")
+    walk.locator("input").fill("750")
+    page.locator(".goalkit-checkin-record").click()
+    expect(message).to_contain_text("Check-in of 14 Jan 2026 corrected", timeout=SLOW)
+    expect(past.first).to_contain_text("Walking distance 750 m")
+    saved(page)
+
+    page.locator(".goalkit-archive").click()
+    page.locator(".goalkit-archive-confirm-yes").click()
+    expect(message).to_contain_text("P-014 archived", timeout=SLOW)
+    expect(page.locator(".goalkit-open-list option")).to_have_count(0)
+    page.locator(".goalkit-show-archived input").check()
+    expect(page.locator(".goalkit-open-list option")).to_have_count(1, timeout=SLOW)
+    page.locator(".goalkit-open-list select").select_option(index=0)
+    page.locator(".goalkit-unarchive").click()
+    expect(message).to_contain_text("is back in the list", timeout=SLOW)
+    with Store(app_server.home) as store:
+        [summary] = store.list()
+        ws = store.load(summary.id).worksheet
+    assert ws.checkins[0].goals[0].measures["walk"] == 750 and len(ws.goals) == 1
+    assert ws.primary.measures[-1].instrument == "tug"
+    assert ws.primary.measures[-1].higher_is_better is False
