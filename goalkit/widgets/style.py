@@ -18,7 +18,10 @@ __all__ = ["APP_CSS"]
 TOUCH = 44  # px
 
 APP_CSS = f"""
-.goalkit-app {{ max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }}
+.goalkit-app {{ max-width: 100%; box-sizing: border-box; }}
+.goalkit-app .widget-html, .goalkit-app .widget-htmlmath {{ min-height: 0; height: auto; }}
+.goalkit-app .widget-html-content {{ line-height: 1.45; height: auto; }}
+.goalkit-app .widget-vbox > .widget-button {{ align-self: flex-start; }}
 .goalkit-app * {{ box-sizing: border-box; }}
 .goalkit-app .widget-hbox {{ flex-wrap: wrap; gap: 4px 8px; max-width: 100%; }}
 .goalkit-app .widget-vbox {{ max-width: 100%; }}
