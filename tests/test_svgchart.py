@@ -439,11 +439,13 @@ def test_bad_arguments_are_clear_errors() -> None:
 
 def test_exports_embed_the_svg_chart() -> None:
     ws = full_worksheet()
-    (chart,) = build_view(ws).charts
+    walk, psfs = build_view(ws).charts  # one per recorded measure of every goal
     prefix = "data:image/svg+xml;base64,"
-    assert chart.data_uri.startswith(prefix)
-    assert base64.b64decode(chart.data_uri[len(prefix) :]).decode() == progress_svg(ws, "g-primary")
-    assert chart.alt == alt_text(ws, "g-primary")
+    assert walk.data_uri.startswith(prefix)
+    svg = base64.b64decode(walk.data_uri[len(prefix) :]).decode()
+    assert svg == progress_svg(ws, "g-primary", "walk")
+    assert walk.alt == alt_text(ws, "g-primary", "walk")
+    assert psfs.alt == alt_text(ws, "g-primary", "psfs1")
     assert build_view(evolve(ws, checkins=())).charts == ()
 
 
