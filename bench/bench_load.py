@@ -166,10 +166,10 @@ async def drive(browser: Browser, url: str, s: Session, t0: float) -> None:
         await page.locator(".goalkit-patient-ref input").fill(s.ref)
         await new.click()
         status = page.locator(".goalkit-save-state")
-        await status.filter(has_text="All changes saved (revision 1)").wait_for()
+        await status.filter(has_text="All changes saved (version 1)").wait_for()
         await page.get_by_role("tab", name="Goals").click()
         await page.locator(".goalkit-goal-statement textarea").fill(goal(s.index))
-        await status.filter(has_text="All changes saved (revision 2)").wait_for()
+        await status.filter(has_text="All changes saved (version 2)").wait_for()
         s.done = time.perf_counter() - t0
     except Exception as exc:  # a failed session is a figure, not a crash of the bench
         s.error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"

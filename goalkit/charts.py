@@ -26,7 +26,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from goalkit.gas import goal_label, score_worksheet
+from goalkit.gas import goal_label, score_worksheet, tscore_trend
 from goalkit.model import Worksheet
 from goalkit.patterns import (
     GAS_LEVEL_NAMES,
@@ -39,7 +39,15 @@ from goalkit.patterns import (
     pick_series,
 )
 
-__all__ = ["NO_CHECKINS", "STYLES", "Format", "alt_text", "gas_chart", "progress_chart"]
+__all__ = [
+    "NO_CHECKINS",
+    "STYLES",
+    "Format",
+    "alt_text",
+    "gas_chart",
+    "progress_chart",
+    "tscore_chart",
+]
 
 Format = Literal["png", "svg"]
 # (marker, line style, colour) per goal, in goal order: shapes and dashes tell series apart;
@@ -198,3 +206,32 @@ def gas_chart(ws: Worksheet, fmt: Format = "png") -> bytes:
     fig.legend(loc="outside lower center", ncols=2, fontsize=8)
     return _render(fig, fmt)
 
+
+
+@_plain_text
+def tscore_chart(ws: Worksheet, fmt: Format = "png") -> bytes:
+    """The GAS T-score at every check-in, unweighted and weighted, with 50 (as expected)."""
+    _check_format(fmt)
+    fig, ax = _figure()
+    ax.set_title("Goal attainment score over time", loc="left")
+    trend = [s for s in tscore_trend(ws) if s.date is not None and s.unweighted is not None]
+    if not trend:
+        _empty(ax, NO_CHECKINS if not ws.checkins else "No GAS levels recorded yet.")
+        return _render(fig, fmt)
+    days = np.array([s.date for s in trend], dtype="datetime64[D]")
+    ax.plot(days, [s.unweighted or 50.0 for s in trend], marker="o", linestyle="-",
+            color=STYLES[0][2], label="All goals counted equally")
+    weighted = [(d, s.weighted) for d, s in zip(days, trend, strict=True) if s.weighted is not None]
+    if weighted:
+        ax.plot([d for d, _ in weighted], [t for _, t in weighted], marker="s", linestyle="--",
+                color=STYLES[1][2], label="Weighted by importance and difficulty")
+    ax.axhline(50, color="0.4", linestyle=":", linewidth=1.2, label="50: as expected")
+    values = [s.unweighted or 50 for s in trend] + [t or 50 for _, t in weighted] + [50]
+    _fit_y(ax, values)
+    ax.set_ylabel("GAS T-score")
+    locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.grid(True, linestyle=":", linewidth=0.6)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8)
+    return _render(fig, fmt)

@@ -17,8 +17,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .model import (
+    Agreement,
     Barrier,
     CheckIn,
+    EarlierWording,
     Goal,
     OutcomeMeasure,
     Priority,
@@ -34,15 +36,20 @@ __all__ = [
     "add_goal_item",
     "add_review",
     "add_secondary_goal",
+    "keep_earlier_wording",
     "record_checkin",
     "remove_barrier",
+    "remove_checkin",
     "remove_goal",
     "remove_goal_item",
     "remove_review",
+    "set_agreement",
     "set_priorities",
     "update_barrier",
+    "update_checkin",
     "update_goal",
     "update_goal_item",
+    "update_measure",
     "update_review",
 ]
 
@@ -115,6 +122,32 @@ def remove_goal_item(ws: Worksheet, goal_id: str, kind: GoalList, item_id: str) 
     return update_goal(ws, goal_id, **{kind: kept})
 
 
+def update_measure(ws: Worksheet, goal_id: str, measure_id: str, **changes: Any) -> Worksheet:
+    """Change a measure. Picking a standard instrument fills in its usual name and unit where
+    none was typed, and its direction (``goalkit.progress_rules``); for a custom measure,
+    baseline and target, once both are set, decide the direction."""
+    from .progress_rules import (
+        INSTRUMENT_DEFAULTS,
+        INSTRUMENT_HIGHER_IS_BETTER,
+        inferred_direction,
+    )
+
+    goal = ws.goal(goal_id)
+    measure = next((m for m in goal.measures if m.id == measure_id), None)
+    if measure is None:
+        raise KeyError(measure_id)
+    measure = evolve(measure, **changes)
+    extra: dict[str, Any] = {}
+    if "instrument" in changes and measure.instrument in INSTRUMENT_DEFAULTS:
+        name, unit = INSTRUMENT_DEFAULTS[measure.instrument]
+        extra = {"name": measure.name or name, "unit": measure.unit or unit}
+    fixed = INSTRUMENT_HIGHER_IS_BETTER.get(measure.instrument)
+    direction = fixed if fixed is not None else inferred_direction(measure)
+    if direction is not None and "higher_is_better" not in changes:
+        extra["higher_is_better"] = direction
+    return update_goal_item(ws, goal_id, "measures", measure_id, **changes, **extra)
+
+
 def add_barrier(ws: Worksheet, **fields: Any) -> Worksheet:
     return evolve(ws, barriers=(*ws.barriers, Barrier(**fields)))
 
@@ -130,6 +163,40 @@ def remove_barrier(ws: Worksheet, barrier_id: str) -> Worksheet:
 def record_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
     """Add a check-in, kept in date order."""
     return evolve(ws, checkins=tuple(sorted((*ws.checkins, checkin), key=lambda c: c.date)))
+
+
+def update_checkin(ws: Worksheet, checkin: CheckIn) -> Worksheet:
+    """Replace the check-in with the same id (a correction), kept in date order."""
+    if all(c.id != checkin.id for c in ws.checkins):
+        raise KeyError(checkin.id)
+    kept = tuple(checkin if c.id == checkin.id else c for c in ws.checkins)
+    return evolve(ws, checkins=tuple(sorted(kept, key=lambda c: c.date)))
+
+
+def remove_checkin(ws: Worksheet, checkin_id: str) -> Worksheet:
+    """Delete one check-in (the store keeps every earlier revision, so it can come back)."""
+    if all(c.id != checkin_id for c in ws.checkins):
+        raise KeyError(checkin_id)
+    return evolve(ws, checkins=tuple(c for c in ws.checkins if c.id != checkin_id))
+
+
+def set_agreement(ws: Worksheet, goal_id: str, **changes: Any) -> Worksheet:
+    """Record who agreed the goal and when (``by``, ``on``); both empty removes the record."""
+    goal = ws.goal(goal_id)
+    agreed = evolve(goal.agreed or Agreement(), **changes)
+    return update_goal(ws, goal_id, agreed=None if agreed == Agreement() else agreed)
+
+
+def keep_earlier_wording(ws: Worksheet, goal_id: str, until: Any, reason: str = "") -> Worksheet:
+    """Keep the goal's current wording in its record before it is rewritten (a revision at a
+    review); the statement itself is left for the clinician and patient to rewrite."""
+    goal = ws.goal(goal_id)
+    if not goal.statement.strip() or (
+        goal.earlier and goal.earlier[-1].statement == goal.statement
+    ):
+        return ws
+    kept = EarlierWording(statement=goal.statement, until=until, reason=reason)
+    return update_goal(ws, goal_id, earlier=(*goal.earlier, kept))
 
 
 def set_priorities(ws: Worksheet, texts: list[str]) -> Worksheet:

@@ -28,20 +28,24 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from goalkit.display import day
 from goalkit.errors import GoalkitError
 from goalkit.model import CheckIn, Goal, Worksheet
 
 __all__ = [
     "DEFAULT_RHO",
     "LEVELS",
+    "ORDINALS",
     "GasError",
     "GasScore",
     "GoalScore",
     "gas_light_weight",
     "goal_label",
+    "goal_number",
     "latest_checkin",
     "score_worksheet",
     "t_score",
+    "tscore_trend",
 ]
 
 LEVELS: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -124,14 +128,26 @@ def gas_light_weight(importance: int, difficulty: int) -> int:
     return importance * difficulty
 
 
-def goal_label(goal: Goal, width: int = 40) -> str:
-    """A short name for a goal in messages: its role and the start of its statement."""
+ORDINALS = {1: "main", 2: "second", 3: "third"}
+"""How goal 1, 2 and 3 of a worksheet are called: the main goal, then the second and third."""
+
+
+def goal_number(ws: Worksheet, goal_id: str) -> int:
+    """1 for the main goal, then 2 and 3 for the others in the order they were added."""
+    ordered = (ws.primary, *ws.secondary)
+    return next(i for i, g in enumerate(ordered, start=1) if g.id == goal_id)
+
+
+def goal_label(goal: Goal, width: int = 40, number: int | None = None) -> str:
+    """A short name for a goal in messages: which goal it is (``number``: 1 main, 2 second,
+    3 third; without it, main or other) and the start of its statement."""
+    role = ORDINALS.get(number or 0, "main" if goal.role == "primary" else "other")
     text = " ".join(goal.statement.split())
     if not text:
-        return f"{goal.role} goal ({goal.id})"
+        return f"{role} goal (not written yet)"
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
-    return f"{goal.role} goal '{text}'"
+    return f"{role} goal '{text}'"
 
 
 @dataclass(frozen=True)
@@ -174,9 +190,9 @@ def _fmt_t(t: float | None) -> str:
     return "not available" if t is None else f"{t:.1f}"
 
 
-def _goal_score(goal: Goal, level: int | None) -> GoalScore:
+def _goal_score(goal: Goal, level: int | None, number: int | None = None) -> GoalScore:
     notes: list[str] = []
-    label = goal_label(goal)
+    label = goal_label(goal, number=number)
     if level is None:
         notes.append(f"The {label} has no GAS level recorded here: it is left out of both scores.")
     elif goal.gas is None:
@@ -223,7 +239,9 @@ def score_worksheet(ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAU
     """
     checkin = at if at is not None else latest_checkin(ws)
     recorded = {} if checkin is None else {g.goal_id: g.gas_level for g in checkin.goals}
-    goals = tuple(_goal_score(g, recorded.get(g.id)) for g in ws.goals)
+    goals = tuple(
+        _goal_score(g, recorded.get(g.id), goal_number(ws, g.id)) for g in ws.goals
+    )
     plain = [g for g in goals if g.in_unweighted]
     weighted = [g for g in goals if g.in_weighted]
     t_plain = t_score([g.level or 0 for g in plain], rho=rho) if plain else None
@@ -239,7 +257,7 @@ def score_worksheet(ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAU
         lines.append(
             f"Unweighted T-score {_fmt_t(t_plain)} from {len(plain)} of {len(goals)} goals; "
             f"weighted (GAS-Light, importance x difficulty) {_fmt_t(t_weighted)} from "
-            f"{len(weighted)} goals, at the check-in of {checkin.date.isoformat()}."
+            f"{len(weighted)} goals, at the check-in of {day(checkin.date)}."
         )
         lines.append("50 means the goals were met as expected; above 50, better than expected.")
     lines.extend(note for g in goals for note in g.notes)
@@ -257,3 +275,10 @@ def score_worksheet(ws: Worksheet, at: CheckIn | None = None, rho: float = DEFAU
         rho=rho,
         explanation=tuple(lines),
     )
+
+
+def tscore_trend(ws: Worksheet, rho: float = DEFAULT_RHO) -> list[GasScore]:
+    """The worksheet's score at every check-in, in date order: the whole course, not only the
+    latest visit. Each entry explains itself as :func:`score_worksheet` does."""
+    ordered = sorted(enumerate(ws.checkins), key=lambda ic: (ic[1].date, ic[0]))
+    return [score_worksheet(ws, at=c, rho=rho) for _, c in ordered]

@@ -33,18 +33,22 @@ from pydantic import (
 __all__ = [
     "CONTEXTS",
     "DOMAINS",
+    "GOAL_STATUSES",
     "INSTRUMENTS",
     "SCHEMA_VERSION",
+    "Agreement",
     "Barrier",
     "CheckIn",
     "Context",
     "Domain",
+    "EarlierWording",
     "GasLevel",
     "GasLevelText",
     "GasScale",
     "Goal",
     "GoalCheckIn",
     "GoalParts",
+    "GoalStatus",
     "Instrument",
     "OutcomeMeasure",
     "Priority",
@@ -108,10 +112,24 @@ DOMAINS: dict[str, str] = {
 }
 GasLevel = Literal[-2, -1, 0, 1, 2]
 Instrument = Literal[
-    "custom", "psfs", "psfs2", "copm_performance", "copm_satisfaction", "nrs_pain", "odi"
+    "custom",
+    "psfs",
+    "psfs2",
+    "copm_performance",
+    "copm_satisfaction",
+    "nrs_pain",
+    "odi",
+    "tug",
+    "six_minute_walk",
+    "chair_stand_30s",
+    "peg",
 ]
 INSTRUMENTS: dict[str, str] = {
     "custom": "Measure agreed for this goal",
+    "tug": "Timed Up and Go (seconds)",
+    "six_minute_walk": "6-minute walk test (metres)",
+    "chair_stand_30s": "30-second chair stand (stands)",
+    "peg": "PEG: pain, enjoyment of life, general activity (0-10)",
     "psfs": "Patient-Specific Functional Scale (0 = unable, 10 = pre-injury level)",
     "psfs2": "PSFS 2.0 (direction reversed; record which version was used)",
     "copm_performance": "COPM performance (1-10)",
@@ -230,7 +248,36 @@ class OutcomeMeasure(Record):
     instrument: Instrument = "custom"
     baseline: float | None = None
     target: float | None = None
-    higher_is_better: bool = True
+    higher_is_better: bool = Field(
+        default=True,
+        description="Direction of a custom measure when baseline and target do not tell it; "
+        "a standard instrument's own direction, then baseline and target, decide first "
+        "(goalkit.progress_rules.higher_is_better).",
+    )
+
+
+GoalStatus = Literal["achieved", "continued", "revised", "dropped"]
+GOAL_STATUSES: dict[str, str] = {
+    "achieved": "achieved",
+    "continued": "continued as it is",
+    "revised": "revised (rewritten)",
+    "dropped": "dropped",
+}
+
+
+class Agreement(Record):
+    """That a goal was agreed, by whom and when: the sign-off of a paper goal form."""
+
+    by: ShortText = ""
+    on: dt.date | None = None
+
+
+class EarlierWording(Record):
+    """A goal's wording before it was revised at a review, kept for the record."""
+
+    statement: Text = ""
+    until: dt.date
+    reason: Text = ""
 
 
 class Goal(Record):
@@ -248,6 +295,9 @@ class Goal(Record):
     difficulty: Annotated[int, Field(ge=0, le=3)] | None = None
     icf_codes: tuple[IcfCode, ...] = ()
     measures: tuple[OutcomeMeasure, ...] = ()
+    agreed: Agreement | None = None
+    earlier: tuple[EarlierWording, ...] = ()
+    """Earlier wordings, oldest first, each kept when the goal was revised."""
 
 
 class Barrier(Record):
@@ -274,6 +324,10 @@ class GoalCheckIn(Record):
     gas_level: GasLevel | None = None
     measures: dict[Id, float] = Field(default_factory=dict)
     note: Text = ""
+    status: GoalStatus | None = None
+    """The goal's status at this review; None when it was not reviewed."""
+    reason: Text = ""
+    """Why it was achieved, continued, revised or dropped, in a few words."""
 
 
 class CheckIn(Record):

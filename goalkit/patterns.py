@@ -26,12 +26,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from goalkit.gas import goal_label
-from goalkit.model import CheckIn, Goal, OutcomeMeasure, Worksheet
+from goalkit.display import day, number
+from goalkit.gas import goal_label, goal_number
+from goalkit.model import Barrier, CheckIn, Goal, OutcomeMeasure, Worksheet
 from goalkit.progress_rules import (
+    CONTEXT_PLATEAU_ADVICE,
     GENERAL_PLATEAU_ADVICE,
     MEANINGFUL_CHANGE,
     PROGRESSIONS,
+    SETBACK_WORDS,
     WINDOW,
     Threshold,
     higher_is_better,
@@ -45,6 +48,7 @@ __all__ = [
     "Milestone",
     "Point",
     "Series",
+    "SetbackSummary",
     "all_series",
     "alt_text",
     "find_goal",
@@ -54,6 +58,7 @@ __all__ = [
     "pick_series",
     "plateaus",
     "reached",
+    "setback_summaries",
     "setbacks",
 ]
 
@@ -97,6 +102,9 @@ class Series:
     higher: bool
     threshold: Threshold | None
     target: float | None
+    unit: str = ""
+    goal_name: str = ""
+    """The goal in words, numbered as on the worksheet ("main goal 'Walk 2 km...'")."""
 
 
 def all_series(ws: Worksheet) -> list[Series]:
@@ -104,16 +112,18 @@ def all_series(ws: Worksheet) -> list[Series]:
     checkins = ordered_checkins(ws)
     out: list[Series] = []
     for goal in ws.goals:
+        name = goal_label(goal, number=goal_number(ws, goal.id))
         entries = [(c.date, gc) for c in checkins for gc in c.goals if gc.goal_id == goal.id]
         levels = tuple((d, float(gc.gas_level)) for d, gc in entries if gc.gas_level is not None)
         out.append(Series(goal, "gas", "GAS level", levels, True,
-                          MEANINGFUL_CHANGE["gas_level"], 0.0))
+                          MEANINGFUL_CHANGE["gas_level"], 0.0, "", name))
         for m in goal.measures:
             pts = tuple((d, gc.measures[m.id]) for d, gc in entries if m.id in gc.measures)
-            out.append(Series(goal, m.id, m.name or m.id, pts, higher_is_better(m),
-                              threshold_for(m), m.target))
+            out.append(Series(goal, m.id, m.name or "measure", pts, higher_is_better(m),
+                              threshold_for(m), m.target, m.unit, name))
     pain = tuple((c.date, c.pain) for c in checkins if c.pain is not None)
-    out.append(Series(None, "pain", "pain", pain, False, MEANINGFUL_CHANGE["nrs_pain"], None))
+    out.append(Series(None, "pain", "pain", pain, False, MEANINGFUL_CHANGE["nrs_pain"], None,
+                      "0-10"))
     return out
 
 
@@ -149,16 +159,16 @@ def alt_text(ws: Worksheet, goal_id: str | None = None, measure_id: str | None =
         parts = []
         for s in all_series(ws):
             if s.key == "gas" and s.goal is not None and s.points:
-                parts.append(f"{goal_label(s.goal)}: level {s.points[-1][1]:+g}")
+                parts.append(f"{s.goal_name}: level {s.points[-1][1]:+g}")
         return "GAS levels at the latest check-in. " + "; ".join(parts) + "."
     goal = find_goal(ws, goal_id)
     s = pick_series(ws, goal, measure_id)
     if not s.points:
         return f"No values recorded yet for {s.name}."
-    target = "" if s.target is None else f"; target {s.target:g}"
-    return (f"{s.name} for the {goal_label(goal)}: {s.points[0][1]:g} on "
-            f"{s.points[0][0].isoformat()}, {s.points[-1][1]:g} on "
-            f"{s.points[-1][0].isoformat()}{target}.")
+    target = "" if s.target is None else f"; target {number(s.target, s.unit)}"
+    return (f"{s.name} for the {s.goal_name}: {number(s.points[0][1], s.unit)} on "
+            f"{day(s.points[0][0])}, {number(s.points[-1][1], s.unit)} on "
+            f"{day(s.points[-1][0])}{target}.")
 
 
 @dataclass(frozen=True)
@@ -176,12 +186,12 @@ class Finding:
     suggestions: tuple[str, ...]
 
 
-def _num(v: float) -> str:
-    return f"{v:g}"
+def _num(v: float, unit: str = "") -> str:
+    return number(v, unit)
 
 
 def _about(s: Series) -> str:
-    text = f"{s.name} for the {goal_label(s.goal)}" if s.goal else s.name
+    text = f"{s.name} for the {s.goal_name}" if s.goal else s.name
     return text[:1].upper() + text[1:]
 
 
@@ -196,16 +206,17 @@ def _setback(s: Series) -> Finding | None:
     gains = sign * (best - s.points[0][1]) > 0
     return Finding(
         "setback", s.goal.id if s.goal else None, s.name,
-        f"latest value worse than the best earlier one by {_num(s.threshold.value)} or more",
+        f"latest value worse than the best earlier one by {_num(s.threshold.value, s.unit)} or "
+        "more",
         (best_date, last_date), (best, last), s.threshold,
-        f"{_about(s)} went from {_num(best)} on {best_date.isoformat()} to "
-        f"{_num(last)} on {last_date.isoformat()}"
+        f"{_about(s)} went from {_num(best, s.unit)} on {day(best_date)} to "
+        f"{_num(last, s.unit)} on {day(last_date)}"
         + (", after earlier gains." if gains else "."),
         (),
     )
 
 
-def _plateau(s: Series, window: int) -> Finding | None:
+def _plateau(s: Series, window: int, ws_context: str | None = None) -> Finding | None:
     if s.threshold is None or s.target is None or len(s.points) < window:
         return None
     run = s.points[-window:]
@@ -214,14 +225,17 @@ def _plateau(s: Series, window: int) -> Finding | None:
     if reached(run[-1][1], s.target, s.higher) or gain >= s.threshold.value:
         return None
     domain = s.goal.domain if s.goal else None
+    extra = CONTEXT_PLATEAU_ADVICE.get(ws_context or "")
+    context = (extra,) if extra else ()
     return Finding(
         "plateau", s.goal.id if s.goal else None, s.name,
-        f"change toward the target below {_num(s.threshold.value)} over the last {window} "
+        f"change toward the target below {_num(s.threshold.value, s.unit)} over the last "
+        f"{window} "
         "recorded values, target not yet reached",
         tuple(d for d, _ in run), tuple(v for _, v in run), s.threshold,
         f"{_about(s)} has not moved meaningfully over the last {window} check-ins "
-        f"({', '.join(_num(v) for _, v in run)}; target {_num(s.target)}).",
-        (*PROGRESSIONS.get(domain, PROGRESSIONS[None]), GENERAL_PLATEAU_ADVICE),
+        f"({', '.join(_num(v, s.unit) for _, v in run)}; target {_num(s.target, s.unit)}).",
+        (*PROGRESSIONS.get(domain, PROGRESSIONS[None]), *context, GENERAL_PLATEAU_ADVICE),
     )
 
 
@@ -251,7 +265,7 @@ def plateaus(ws: Worksheet, window: int = WINDOW) -> list[Finding]:
         raise ValueError(f"a plateau window needs at least 2 check-ins (got {window})")
     return [
         f for s in all_series(ws)
-        if _setback(s) is None and (f := _plateau(s, window)) is not None
+        if _setback(s) is None and (f := _plateau(s, window, ws.context)) is not None
     ]
 
 
@@ -263,6 +277,14 @@ class Milestone:
     kind: Literal["expected_level", "step_done", "target_reached"]
     goal_id: str
     message: str
+
+
+def _reached(s: Series, value: float, label: str) -> str:
+    name = f"{s.name[:1].upper()}{s.name[1:]}"
+    target = _num(s.target, s.unit) if s.target is not None else ""
+    if value == s.target:
+        return f"{name} reached its target of {target} on the {label}."
+    return f"{name} reached {_num(value, s.unit)}, past its target of {target}, on the {label}."
 
 
 _KIND_ORDER = {"step_done": 0, "target_reached": 1, "expected_level": 2}
@@ -277,19 +299,65 @@ def milestones(ws: Worksheet) -> list[Milestone]:
         hit = next(((d, v) for d, v in s.points if reached(v, s.target, s.higher)), None)
         if hit is None:
             continue
-        label = goal_label(s.goal)
+        label = s.goal_name
         if s.key == "gas":
             found.append(Milestone(hit[0], "expected_level", s.goal.id,
                                    f"First time at the expected level on the {label}."))
         else:
             found.append(Milestone(hit[0], "target_reached", s.goal.id,
-                                   f"{s.name[:1].upper()}{s.name[1:]} reached its target of "
-                                   f"{_num(s.target)} ({_num(hit[1])}) on the {label}."))
+                                   _reached(s, hit[1], label)))
     for goal in ws.goals:
         for step in goal.steps:
             if step.done_on is not None:
                 text = step.text.strip() or "a step"
+                label = goal_label(goal, number=goal_number(ws, goal.id))
                 found.append(Milestone(step.done_on, "step_done", goal.id,
-                                       f"Step done: '{text}', toward the {goal_label(goal)}."))
+                                       f"Step done: '{text}', toward the {label}."))
     order = {g.id: i for i, g in enumerate(ws.goals)}
     return sorted(found, key=lambda m: (m.date, _KIND_ORDER[m.kind], order[m.goal_id]))
+
+
+@dataclass(frozen=True)
+class SetbackSummary:
+    """Every setback seen at one check-in, told once, with the plans that fit them."""
+
+    date: dt.date
+    findings: tuple[Finding, ...]
+    plans: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        what = " ".join(f.message.split(" Setbacks are common")[0] for f in self.findings)
+        return f"{what} Setbacks are common; go back to the plan agreed for them."
+
+
+def _fitting_plans(ws: Worksheet, findings: tuple[Finding, ...]) -> tuple[str, ...]:
+    """The contingency plans written for these setbacks: a plan linked to a goal that fell
+    back, or whose barrier names what happened (pain, a flare-up for a pain setback); else
+    every plan."""
+    barriers = [b for b in ws.barriers if b.plan.strip()]
+    if not barriers:
+        return ("No contingency plan is written yet: agree one for flare-ups and setbacks.",)
+    goals = {f.goal_id for f in findings if f.goal_id}
+    pain = any(f.series == "pain" or f.threshold is MEANINGFUL_CHANGE["nrs_pain"]
+               for f in findings)
+    words = SETBACK_WORDS["pain"] if pain else SETBACK_WORDS["level"]
+
+    def fit(b: Barrier) -> int:
+        text = b.text.lower()
+        return 2 * bool(goals & set(b.goal_ids)) + any(w in text for w in words)
+
+    best = max(fit(b) for b in barriers)
+    chosen = [b for b in barriers if fit(b) == best] if best else barriers
+    return tuple(f"Plan for '{b.text or 'a setback'}': {b.plan}" for b in chosen)
+
+
+def setback_summaries(ws: Worksheet) -> list[SetbackSummary]:
+    """One summary per check-in where something fell back (not one block per measure)."""
+    by_date: dict[dt.date, list[Finding]] = {}
+    for f in setbacks(ws):
+        by_date.setdefault(f.dates[-1], []).append(f)
+    return [
+        SetbackSummary(d, tuple(fs), _fitting_plans(ws, tuple(fs)))
+        for d, fs in sorted(by_date.items())
+    ]

@@ -67,7 +67,8 @@ TIDY_COLUMNS: dict[str, str] = {
     "value": "the recorded value (float)",
     "baseline": "the measure's baseline, or the GAS scale's baseline level",
     "target": "the measure's target; 0 (the expected level) on gas_level rows",
-    "higher_is_better": "direction used: fixed by the instrument, else the measure's setting",
+    "higher_is_better": "direction used: fixed by the instrument, else told by baseline and "
+                        "target, else the measure's setting",
     "pain": "pain 0-10 at that check-in (repeated on each of its rows)",
     "adherence": "adherence % at that check-in (repeated on each of its rows)",
 }

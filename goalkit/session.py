@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from .errors import ConflictError, GoalkitError
+from .merge import Merge, merge
 from .model import Worksheet
 from .store import Store
 
@@ -84,6 +85,8 @@ class SaveState:
     revision: int | None
     at: dt.datetime | None = None
     error: str | None = None
+    conflict: bool = False
+    """The save was refused because a newer revision was saved elsewhere (another tab)."""
 
     def label(self) -> str:
         if self.error:
@@ -91,7 +94,7 @@ class SaveState:
         if not self.saved:
             return "Saving…"
         when = f" at {self.at:%H:%M:%S}" if self.at else ""
-        return f"All changes saved (revision {self.revision}){when}"
+        return f"All changes saved (version {self.revision}){when}"
 
 
 def describe_error(exc: Exception) -> str:
@@ -127,12 +130,15 @@ class Session:
         self.state = SaveState(saved=revision is not None, revision=revision)
         self._on_change: list[Callable[[Worksheet], None]] = []
         self._on_state: list[Callable[[SaveState], None]] = []
+        self._newest: int | None = revision
 
     @classmethod
-    def start(cls, store: Store, worksheet: Worksheet, **kwargs: Any) -> Session:
-        """A new worksheet, saved at once as revision 1."""
+    def start(
+        cls, store: Store, worksheet: Worksheet, *, note: str = "new worksheet", **kwargs: Any
+    ) -> Session:
+        """A new worksheet, saved at once as revision 1 (``note`` says where it came from)."""
         session = cls(store, worksheet, None, **kwargs)
-        session.flush(note="new worksheet")
+        session.flush(note=note)
         return session
 
     @classmethod
@@ -175,6 +181,26 @@ class Session:
             fn(worksheet)
         self._set_state(SaveState(saved=True, revision=revision))
 
+    def merge_newer(self) -> Merge:
+        """This tab's edits on top of the newest stored revision (see :mod:`goalkit.merge`)."""
+        if self.revision is None:
+            raise GoalkitError("this worksheet has never been saved; nothing to merge with")
+        base = self.store.load(self.worksheet.id, self.revision).worksheet
+        newest = self.store.load(self.worksheet.id)
+        self._newest = newest.revision
+        return merge(base, self.worksheet, newest.worksheet)
+
+    def adopt(self, worksheet: Worksheet, note: str = "") -> bool:
+        """Save ``worksheet`` (a merge made by :meth:`merge_newer`) on top of the revision it was
+        merged with; the panels are shown it. True when saved."""
+        self._cancel()
+        self.revision = self._newest
+        self.worksheet = worksheet.touched()
+        for fn in self._on_change:
+            fn(self.worksheet)
+        self.state = SaveState(saved=False, revision=self.revision)
+        return self.flush(note=note)
+
     # -- saving ---------------------------------------------------------------------------
     def _cancel(self) -> None:
         if self._pending is not None and self._scheduler is not None:
@@ -202,8 +228,16 @@ class Session:
             return True
         try:
             self.revision = self.store.save(self.worksheet, base=self.revision, note=note)
-        except ConflictError as exc:
-            self._set_state(SaveState(False, self.revision, error=f"{exc}"))
+        except ConflictError:
+            self._set_state(
+                SaveState(
+                    False,
+                    self.revision,
+                    error="this worksheet was saved in another tab or on another computer "
+                    "after you opened it; your changes here are kept on this screen",
+                    conflict=True,
+                )
+            )
             return False
         except GoalkitError as exc:
             self._set_state(

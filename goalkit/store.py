@@ -94,6 +94,14 @@ class WorksheetSummary:
     patient_ref: str
     revision: int
     saved_at: dt.datetime
+    archived: bool = False
+    origin: str = ""
+    """The note of its first revision: "new worksheet", "uploaded", "uploaded a copy..."."""
+
+    @property
+    def uploaded(self) -> bool:
+        """Whether it came from a worksheet file rather than the app's "new worksheet"."""
+        return self.origin.startswith("uploaded")
 
 
 def _now() -> str:
@@ -146,8 +154,21 @@ class Store:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
+            self._add_archived_column()
         except (OSError, sqlite3.Error) as exc:
             raise _problem(exc, self.home) from None
+
+    def _add_archived_column(self) -> None:
+        """Stores made before archiving existed get the column (0: not archived)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(worksheets)")}
+        if "archived" not in columns:
+            try:
+                self._db.execute(
+                    "ALTER TABLE worksheets ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"
+                )
+            except sqlite3.OperationalError as exc:  # another process added it first
+                if "duplicate column" not in str(exc):
+                    raise
 
     # -- plumbing -------------------------------------------------------------------------
     @contextmanager
@@ -237,16 +258,33 @@ class Store:
         ws = fileformat.loads(str(data), label=f"stored worksheet {worksheet_id}")
         return Stored(ws, int(str(rev)), dt.datetime.fromisoformat(str(saved_at)))
 
-    def list(self) -> list[WorksheetSummary]:
-        """Every stored worksheet, most recently saved first."""
+    def list(self, *, archived: bool | None = False) -> list[WorksheetSummary]:
+        """Stored worksheets, most recently saved first: those not archived (the default),
+        only the archived ones (``archived=True``) or all (``archived=None``)."""
+        wanted = None if archived is None else int(archived)
         rows = self._read(
-            "SELECT w.id, w.patient_ref, w.head, r.saved_at FROM worksheets w JOIN revisions r "
-            "ON r.worksheet_id = w.id AND r.revision = w.head ORDER BY r.saved_at DESC"
+            "SELECT w.id, w.patient_ref, w.head, r.saved_at, w.archived, first.note "
+            "FROM worksheets w JOIN revisions r ON r.worksheet_id = w.id AND r.revision = w.head "
+            "JOIN revisions first ON first.worksheet_id = w.id AND first.revision = 1 "
+            "WHERE ? IS NULL OR w.archived = ? ORDER BY r.saved_at DESC",
+            (wanted, wanted),
         )
         return [
-            WorksheetSummary(str(i), str(p), int(str(h)), dt.datetime.fromisoformat(str(s)))
-            for i, p, h, s in rows
+            WorksheetSummary(
+                str(i), str(p), int(str(h)), dt.datetime.fromisoformat(str(s)), bool(a), str(n)
+            )
+            for i, p, h, s, a, n in rows
         ]
+
+    def archive(self, worksheet_id: str, archived: bool = True) -> None:
+        """Hide a worksheet from the list (``archived=False`` brings it back). Nothing is
+        deleted: its revisions stay, and it can still be loaded."""
+        with self._write() as db:
+            done = db.execute(
+                "UPDATE worksheets SET archived = ? WHERE id = ?", (int(archived), worksheet_id)
+            )
+            if done.rowcount == 0:
+                raise StoreError(f"no worksheet {worksheet_id!r} in the store")
 
     def history(self, worksheet_id: str) -> builtins.list[RevisionInfo]:
         """Every revision of a worksheet, oldest first."""

@@ -65,8 +65,8 @@ def test_bad_arguments_are_clear_errors() -> None:
 
 def test_alt_text_describes_the_chart() -> None:
     ws = walking_sheet()
-    assert alt_text(ws, "walk") == ("distance walked for the primary goal 'Goal walk': 0.2 on "
-                                    "2026-03-02, 0.7 on 2026-03-09; target 1.")
+    assert alt_text(ws, "walk") == ("distance walked for the main goal 'Goal walk': 0.2 km on "
+                                    "2 Mar 2026, 0.7 km on 9 Mar 2026; target 1 km.")
     assert "level +0" in alt_text(ws) and "level -1" in alt_text(ws)
 
 

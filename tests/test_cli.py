@@ -47,7 +47,7 @@ def test_export_csv_to_a_folder_names_the_file_by_id_and_date(
     assert written.name == f"goalkit-ws-sample-01-{dt.date.today().isoformat()}.csv"
     assert "P-014" not in written.name
     header = written.read_text().splitlines()[0]
-    assert header.startswith("record,worksheet_id,goal_id,role")
+    assert header.startswith("worksheet_id,date,goal_number,goal_role,goal_id")
     assert capsys.readouterr().out.strip() == str(written)
 
 

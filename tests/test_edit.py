@@ -79,3 +79,23 @@ def test_priorities_keep_their_ids_and_drop_stale_links() -> None:
     assert ws.primary.priority_ids == ("pr-football",)
     ws = edit.set_priorities(ws, [])
     assert ws.priorities == () and ws.primary.priority_ids == ()
+
+
+def test_update_and_remove_checkin_keep_date_order_and_refuse_unknown_ids() -> None:
+    import datetime as dt
+
+    import pytest
+
+    from goalkit.edit import record_checkin, remove_checkin, update_checkin
+    from goalkit.model import CheckIn, Worksheet, evolve
+
+    ws = Worksheet()
+    a, b = CheckIn(id="a", date=dt.date(2026, 1, 1)), CheckIn(id="b", date=dt.date(2026, 2, 1))
+    ws = record_checkin(record_checkin(ws, a), b)
+    ws = update_checkin(ws, evolve(a, date=dt.date(2026, 3, 1)))
+    assert [c.id for c in ws.checkins] == ["b", "a"]
+    assert [c.id for c in remove_checkin(ws, "b").checkins] == ["a"]
+    with pytest.raises(KeyError):
+        remove_checkin(ws, "zzz")
+    with pytest.raises(KeyError):
+        update_checkin(ws, CheckIn(id="zzz", date=dt.date(2026, 1, 1)))

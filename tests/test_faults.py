@@ -280,10 +280,10 @@ def test_kernel_killed_while_editing_reopens_at_the_last_autosave(
     page.locator(".goalkit-patient-ref input").fill("P-KILL")
     page.locator(".goalkit-new").click()
     status = page.locator(".goalkit-save-state")
-    expect(status).to_contain_text("All changes saved (revision 1)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 1)", timeout=slow)
     page.get_by_role("tab", name="Goals").click()
     page.locator(".goalkit-goal-statement textarea").fill(GOAL)
-    expect(status).to_contain_text("All changes saved (revision 2)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 2)", timeout=slow)
 
     config = page.evaluate("document.getElementById('jupyter-config-data').textContent")
     kernel_id = json.loads(config)["kernelId"]

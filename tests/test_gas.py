@@ -197,7 +197,7 @@ def test_at_picks_the_checkin_and_default_is_latest_by_date() -> None:
 
 def test_goal_label_shortens_long_statements() -> None:
     assert goal_label(goal("a", statement="x" * 80)).endswith("…'")
-    assert goal_label(goal("a", statement="")) == "primary goal (a)"
+    assert goal_label(goal("a", statement="")) == "main goal (not written yet)"
 
 
 def test_importing_gas_loads_neither_pandas_nor_matplotlib() -> None:

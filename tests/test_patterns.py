@@ -186,7 +186,7 @@ def test_first_time_at_expected_level_only_once() -> None:
 def test_measure_reaching_target_lower_is_better() -> None:
     [m] = milestones(measure_sheet(PAIN, 6, 4, 3, 2))
     assert (m.kind, m.date) == ("target_reached", week(2))
-    assert "reached its target of 3 (3)" in m.message
+    assert "reached its target of 3 on" in m.message  # not "3 (3)"
 
 
 def test_steps_done_are_celebrated_and_all_sorted_by_date() -> None:
@@ -217,3 +217,42 @@ def test_checkins_are_read_in_date_order() -> None:
 def test_find_goal_names_known_goals() -> None:
     with pytest.raises(ValueError, match=r"no goal 'x' on this worksheet \(goals: g\)"):
         find_goal(levels_sheet(), "x")
+
+
+def test_one_setback_summary_per_checkin_with_the_plan_that_fits() -> None:
+    """Point 11: pain up and walking down at one visit is one setback, with the flare-up plan
+    (not every plan repeated under each measure)."""
+    import datetime as dt
+
+    from goalkit.edit import add_barrier, record_checkin
+    from goalkit.model import CheckIn, GoalCheckIn
+    from goalkit.patterns import setback_summaries
+    from tests.conftest import full_worksheet
+
+    ws = add_barrier(full_worksheet(), text="A busy week at work", plan="Walk at lunch instead")
+    ws = add_barrier(ws, text="Pain flares up", plan="Halve the walks for two days")
+    for day_, walk, pain in ((21, 1500, 3), (28, 900, 7)):
+        ws = record_checkin(ws, CheckIn(date=dt.date(2026, 1, day_), pain=pain,
+                                        goals=(GoalCheckIn(goal_id="g-primary",
+                                                           measures={"walk": walk}),)))
+    [summary] = setback_summaries(ws)
+    assert summary.date == dt.date(2026, 1, 28) and len(summary.findings) == 2
+    assert summary.message.count("Setbacks are common") == 1
+    assert "Walking distance" in summary.message and "Pain went from 3/10" in summary.message
+    # the flare-up plan linked to the goal fits best; the busy-week plan does not fit at all
+    assert summary.plans == ("Plan for 'A flare-up after a long day at work': Halve the "
+                             "distance for two days, then build back up",)
+
+
+def test_plateau_advice_fits_the_context() -> None:
+    from goalkit.model import evolve
+    from goalkit.patterns import plateaus
+
+    ws = levels_sheet(-1, -1, -1)
+    goal = evolve(ws.goals[0], domain="physical_rehabilitation")
+    pain = evolve(ws, goals=(goal,), context="chronic_pain")
+    [f] = plateaus(pain)
+    text = " ".join(f.suggestions)
+    assert "surgery" not in text and "pacing" in text
+    [f] = plateaus(evolve(pain, context="after_surgery"))
+    assert "surgical team" in " ".join(f.suggestions)

@@ -4,6 +4,7 @@ loopback by default: ``tests/test_serving.py::test_the_app_listens_on_loopback_o
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 
 from goalkit import export, fileformat
 from goalkit.export.deidentify import DROPPED, deidentify
-from goalkit.model import Worksheet
+from goalkit.model import Agreement, Worksheet
 from goalkit.store import Store
 from tests.conftest import ROOT, AppServer, full_worksheet, stop
 
@@ -34,8 +35,12 @@ def identifiable() -> Worksheet:
         for c in ws.checkins
     )  # fmt: skip
     support = ws.support.model_copy(update={"how_they_help": f"{NOTE}, my wife Jane"})  # type: ignore[union-attr]
+    agreed = ws.primary.model_copy(
+        update={"agreed": Agreement(by=f"the patient and {CLINICIAN}", on=dt.date(2026, 1, 7))}
+    )
     return ws.model_copy(
         update={
+            "goals": (agreed, *ws.secondary),
             "patient_ref": REF,
             "clinician": CLINICIAN,
             "notes": NOTE,
@@ -55,8 +60,10 @@ def test_deidentify_drops_exactly_what_it_lists() -> None:
         "support.how_they_help",
         "checkins[].notes",
         "checkins[].goals[].note",
+        "goals[].agreed.by",
     ]
     assert clean.clinician is None and clean.notes == ""
+    assert all(g.agreed is None or g.agreed.by == "" for g in clean.goals)
     assert clean.support is not None and clean.support.how_they_help == ""
     assert clean.support.relationship == ws.support.relationship  # type: ignore[union-attr]
     assert all(c.notes == "" and all(g.note == "" for g in c.goals) for c in clean.checkins)
@@ -67,9 +74,11 @@ def test_deidentify_drops_exactly_what_it_lists() -> None:
             "notes": ws.notes,
             "support": ws.support,
             "checkins": ws.checkins,
+            "goals": ws.goals,
         }
     )
     assert kept == ws and clean.patient_ref == REF
+    assert clean.primary.agreed is not None and clean.primary.agreed.on == dt.date(2026, 1, 7)
     assert deidentify(clean) == clean
 
 
@@ -137,10 +146,10 @@ def test_the_patient_reference_stays_out_of_names_logs_and_urls(
     page.locator(".goalkit-patient-ref input").fill(REF)
     page.locator(".goalkit-new").click()
     status = page.locator(".goalkit-save-state")
-    expect(status).to_contain_text("All changes saved (revision 1)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 1)", timeout=slow)
     page.get_by_role("tab", name="Goals").click()
     page.locator(".goalkit-goal-statement textarea").fill(GOAL)
-    expect(status).to_contain_text("All changes saved (revision 2)", timeout=slow)
+    expect(status).to_contain_text("All changes saved (version 2)", timeout=slow)
     page.get_by_role("tab", name="Export and history").click()
     page.locator(".goalkit-export-make").click()
     for fmt in export.FORMATS:

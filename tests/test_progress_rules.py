@@ -51,3 +51,23 @@ def test_progressions_follow_the_spinal_article_for_exercise() -> None:
     for idea in ("load", "repetitions", "tempo", "rest", "drop set", "superset", "amrap",
                  "plyometric", "long run"):
         assert idea in text
+
+
+def test_direction_comes_from_the_instrument_then_baseline_and_target() -> None:
+    from goalkit.model import OutcomeMeasure
+    from goalkit.progress_rules import MEANINGFUL_CHANGE, higher_is_better, threshold_for
+
+    timed = OutcomeMeasure(name="Walk to the shop", unit="s", baseline=40, target=25)
+    assert higher_is_better(timed) is False  # the stored default (True) is overruled
+    assert higher_is_better(OutcomeMeasure(baseline=400, target=2000)) is True
+    assert higher_is_better(OutcomeMeasure(higher_is_better=False)) is False
+    # an instrument's direction is fixed, whatever baseline and target say
+    assert higher_is_better(OutcomeMeasure(instrument="tug", baseline=9, target=12)) is False
+    for instrument, higher in [("tug", False), ("six_minute_walk", True),
+                               ("chair_stand_30s", True), ("peg", False), ("nrs_pain", False),
+                               ("psfs", True)]:
+        m = OutcomeMeasure(instrument=instrument)  # type: ignore[arg-type]
+        assert higher_is_better(m) is higher, instrument
+        change = threshold_for(m)
+        assert change is not None and change.source, instrument
+        assert change is MEANINGFUL_CHANGE[instrument]

@@ -48,7 +48,7 @@ def test_changes_are_debounced_into_one_save(store: Store) -> None:
     clock.run()
     assert session.state.saved and session.revision == 2
     assert store.load(session.worksheet.id).worksheet.primary.statement.startswith("Walk 1 km")
-    assert "All changes saved (revision 2)" in states[-1].label()
+    assert "All changes saved (version 2)" in states[-1].label()
 
 
 def test_reopening_shows_the_last_save(store: Store) -> None:
@@ -73,7 +73,7 @@ def test_a_conflict_is_reported_not_overwritten(store: Store) -> None:
     one.apply(lambda ws: evolve(ws, notes="from tab one"))
     two.apply(lambda ws: evolve(ws, notes="from tab two"))
     assert not two.state.saved
-    assert "saved elsewhere" in (two.state.error or "")
+    assert two.state.conflict and "saved in another tab" in (two.state.error or "")
     assert store.load(one.worksheet.id).worksheet.notes == "from tab one"
 
 

@@ -194,3 +194,37 @@ def test_sigkill_while_saving_leaves_the_last_committed_revision(home: Path, del
         )
         for info in s.history(ws.id):
             s.load(ws.id, info.revision)  # every revision still validates
+
+
+def test_archive_hides_keeps_and_brings_back(store: Store) -> None:
+    from goalkit.model import Worksheet
+
+    store.save(Worksheet(id="keep1", patient_ref="P-1"), base=None)
+    store.save(Worksheet(id="oops1", patient_ref="P-2"), base=None, note="uploaded")
+    store.archive("oops1")
+    assert [s.id for s in store.list()] == ["keep1"]
+    [hidden] = store.list(archived=True)
+    assert hidden.id == "oops1" and hidden.archived and hidden.uploaded
+    assert store.load("oops1").worksheet.patient_ref == "P-2"  # nothing deleted
+    store.archive("oops1", archived=False)
+    assert sorted(s.id for s in store.list()) == ["keep1", "oops1"]
+    with pytest.raises(StoreError, match="no worksheet 'nope'"):
+        store.archive("nope")
+
+
+def test_a_store_from_before_archiving_opens_and_lists(tmp_path: Path) -> None:
+    import sqlite3
+
+    from goalkit.model import Worksheet
+
+    db = sqlite3.connect(tmp_path / "goalkit.sqlite3")
+    db.executescript(
+        "CREATE TABLE worksheets (id TEXT PRIMARY KEY, patient_ref TEXT NOT NULL, head INTEGER "
+        "NOT NULL); CREATE TABLE revisions (worksheet_id TEXT NOT NULL REFERENCES "
+        "worksheets(id), revision INTEGER NOT NULL, saved_at TEXT NOT NULL, note TEXT NOT NULL "
+        "DEFAULT '', data TEXT NOT NULL, PRIMARY KEY (worksheet_id, revision));"
+    )
+    db.close()
+    with Store(tmp_path) as old:
+        old.save(Worksheet(id="w1"), base=None)
+        assert [s.id for s in old.list()] == ["w1"]

@@ -194,10 +194,10 @@ def test_only_the_strict_svg_subset(name: str, svg: str) -> None:
 def test_title_desc_and_labels_say_what_the_matplotlib_chart_says() -> None:
     ws = walking_sheet()
     root = assert_strict_subset(progress_svg(ws, "walk"))
-    assert head(root, "title") == "Progress: primary goal 'Goal walk'"
+    assert head(root, "title") == "Progress: main goal 'Goal walk'"
     assert head(root, "desc") == alt_text(ws, "walk") == charts.alt_text(ws, "walk")
     shown = texts(root)
-    assert shown[0] == "Progress: primary goal 'Goal walk'"
+    assert shown[0] == "Progress: main goal 'Goal walk'"
     assert "distance walked (km), higher is better" in shown
     legend = [el.text for el in in_group(root, "legend") if tag(el) == "text"]
     assert legend == [
@@ -207,7 +207,7 @@ def test_title_desc_and_labels_say_what_the_matplotlib_chart_says() -> None:
         "Review date",
     ]
     bold = [el.text for el in root.iter(NS + "text") if el.get("font-weight") == "bold"]
-    assert bold == ["Progress: primary goal 'Goal walk'"]
+    assert bold == ["Progress: main goal 'Goal walk'"]
 
 
 def test_polyline_has_one_point_per_value_in_date_order() -> None:
@@ -361,7 +361,7 @@ def test_user_strings_are_literal_text(text: str) -> None:
     root = assert_strict_subset(svg)
     assert text in texts(root)  # the legend entry for the measure
     assert f"{text} (m), higher is better" in texts(root)
-    assert f"Progress: primary goal '{text}'" in texts(root)
+    assert f"Progress: main goal '{text}'" in texts(root)
     assert "<script" not in svg and "<img" not in svg
 
 
@@ -439,11 +439,13 @@ def test_bad_arguments_are_clear_errors() -> None:
 
 def test_exports_embed_the_svg_chart() -> None:
     ws = full_worksheet()
-    (chart,) = build_view(ws).charts
+    walk, psfs = build_view(ws).charts  # one per recorded measure of every goal
     prefix = "data:image/svg+xml;base64,"
-    assert chart.data_uri.startswith(prefix)
-    assert base64.b64decode(chart.data_uri[len(prefix) :]).decode() == progress_svg(ws, "g-primary")
-    assert chart.alt == alt_text(ws, "g-primary")
+    assert walk.data_uri.startswith(prefix)
+    svg = base64.b64decode(walk.data_uri[len(prefix) :]).decode()
+    assert svg == progress_svg(ws, "g-primary", "walk")
+    assert walk.alt == alt_text(ws, "g-primary", "walk")
+    assert psfs.alt == alt_text(ws, "g-primary", "psfs1")
     assert build_view(evolve(ws, checkins=())).charts == ()
 
 

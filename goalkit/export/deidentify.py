@@ -27,6 +27,7 @@ DROPPED: tuple[tuple[str, str], ...] = (
     ("support.how_they_help", "how the support person helps (often names them)"),
     ("checkins[].notes", "the notes written at each check-in"),
     ("checkins[].goals[].note", "the note on each goal at each check-in"),
+    ("goals[].agreed.by", "who agreed each goal (often names the clinician)"),
 )
 """What a de-identified export leaves out: (field path, what it is)."""
 
@@ -41,4 +42,10 @@ def deidentify(ws: Worksheet) -> Worksheet:
     checkins = tuple(
         evolve(c, notes="", goals=tuple(evolve(g, note="") for g in c.goals)) for c in ws.checkins
     )
-    return evolve(ws, clinician=None, notes="", support=support, checkins=checkins)
+    goals = tuple(
+        evolve(g, agreed=evolve(g.agreed, by="") if g.agreed is not None else None)
+        for g in ws.goals
+    )
+    return evolve(
+        ws, clinician=None, notes="", support=support, checkins=checkins, goals=goals
+    )

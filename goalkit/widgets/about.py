@@ -104,8 +104,8 @@ class AboutPanel(Panel):
                     w.HTML("<h4>Fears and worries</h4>"),
                     self.fears,
                     w.HTML(
-                        "<h4>Support person</h4><p>Pain can cloud judgement; a partner or "
-                        "relative can help set and keep goals.</p>"
+                        "<h4>Support person</h4><p>Someone close, such as a partner or "
+                        "relative, can help set the goals and keep to them.</p>"
                     ),
                     self.support_relationship,
                     self.support_help,

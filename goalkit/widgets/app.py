@@ -12,18 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import fileformat
+from ..display import day, moment
 from ..errors import GoalkitError
 from ..model import Worksheet, evolve, new_id
 from ..session import LoopScheduler, SaveState, Scheduler, Session
 from ..store import Store
 from .about import AboutPanel
-from .common import Messages, Panel, styled
+from .checkin_panel import CheckInPanel
+from .clinic_panel import ClinicBox
+from .common import Confirm, Messages, Panel, styled
+from .conflict import ConflictBox
 from .export_panel import ExportPanel
 from .goal_panel import GoalPanel
 from .plan_panel import PlanPanel
+from .style import APP_CSS
 
 __all__ = ["WorksheetApp"]
 
@@ -47,6 +52,15 @@ class _Start:
         self.new_button = styled(
             w.Button(description="Start a new worksheet", button_style="primary"), "goalkit-new"
         )
+        self.show_archived = styled(
+            w.Checkbox(value=False, description="Show archived worksheets", indent=False),
+            "goalkit-show-archived",
+        )
+        self.unarchive = styled(
+            w.Button(description="Bring back from the archive", icon="undo"),
+            "goalkit-unarchive",
+        )
+        self.unarchive.layout.display = "none"
         self.upload = styled(
             w.FileUpload(accept=".json", multiple=False, description="Open a JSON file"),
             "goalkit-upload",
@@ -58,7 +72,7 @@ class _Start:
                     w.HBox([self.patient_ref, self.new_button]),
                     w.HTML("<h3>Continue a saved worksheet</h3>"),
                     self.saved,
-                    self.open_button,
+                    w.HBox([self.open_button, self.unarchive, self.show_archived]),
                     w.HTML("<h3>Open a worksheet file</h3>"),
                     self.upload,
                 ]
@@ -80,23 +94,31 @@ class WorksheetApp:
     ) -> None:
         self.messages = Messages()
         self.status = styled(w.HTML(), "goalkit-save-state")
+        self.title = styled(w.HTML("<h2>Goal-setting worksheet</h2>"), "goalkit-title")
         self.body = w.VBox()
+        self.conflict_area = w.VBox()
         self.delay = autosave_delay
         self.list_refresh = list_refresh
         self.scheduler = scheduler or LoopScheduler()
         self._watching = False
         self.session: Session | None = None
         self.panels: dict[str, Panel] = {}
+        self._section = 0  # the section in view, kept across rebuilds
+        self.conflict: ConflictBox | None = None
         self.start = _Start()
         self.start.new_button.on_click(lambda _b: self._guard(self.new))
         self.start.open_button.on_click(lambda _b: self._guard(self.open_selected))
         self.start.upload.observe(lambda _c: self._guard(self.upload), names="value")
+        self.start.show_archived.observe(lambda _c: self._guard(self.refresh_list), names="value")
+        self.start.unarchive.on_click(lambda _b: self._guard(self.bring_back))
         self.root = styled(
             w.VBox(
                 [
-                    w.HTML("<h2>Goal-setting worksheet</h2>"),
+                    w.HTML(f"<style>{APP_CSS}</style>"),
+                    self.title,
                     self.messages.html,
                     self.status,
+                    self.conflict_area,
                     self.body,
                 ]
             ),
@@ -134,8 +156,20 @@ class WorksheetApp:
     # -- start screen ---------------------------------------------------------------------
     def show_start(self) -> None:
         if self.session is not None:
-            self.session.flush()
+            if not self.session.flush():
+                # Closing would drop typed work: keep the worksheet open and say why.
+                raise GoalkitError(
+                    "Not closed: your changes here are not saved yet. "
+                    + (
+                        "Keep them on top of the newer version, or download them, first."
+                        if self.session.state.conflict
+                        else "Download them as a file from 'Export and history', or try again."
+                    )
+                )
             self.session = None
+            self._show_title()
+            self.conflict = None
+            self.conflict_area.children = []
         self.refresh_list()
         self.status.value = ""
         self.body.children = [self.start.root]
@@ -144,13 +178,18 @@ class WorksheetApp:
     def refresh_list(self) -> None:
         """Show what the store holds now, keeping the selection when it is still there."""
         store = self._require_store()
+        archived = bool(self.start.show_archived.value)
+        self.start.open_button.layout.display = "none" if archived else ""
+        self.start.unarchive.layout.display = "" if archived else "none"
         options = [
             (
-                f"{s.patient_ref or '(no reference)'} · saved {s.saved_at:%Y-%m-%d %H:%M} UTC"
-                f" · revision {s.revision}",
+                f"{s.patient_ref or '(no reference)'} · last saved {moment(s.saved_at)}"
+                + (" · uploaded copy" if s.origin.startswith("uploaded a copy") else "")
+                + (" · from a file" if s.origin == "uploaded" else "")
+                + (" · archived" if s.archived else ""),
                 s.id,
             )
-            for s in store.list()
+            for s in store.list(archived=archived)
         ]
         listing = self.start.saved
         if list(listing.options) != options:
@@ -211,20 +250,92 @@ class WorksheetApp:
         item = files[0]
         ws = fileformat.loads(bytes(item["content"]), label=str(item["name"])[:80])
         store = self._require_store()
-        if any(s.id == ws.id for s in store.list()):
+        if any(s.id == ws.id for s in store.list(archived=None)):
             ws = evolve(ws, id=new_id())  # never overwrite what the store holds
             note = "uploaded a copy (the original is still stored)"
         else:
             note = "uploaded"
-        self._edit(Session.start(store, ws, delay=self.delay, scheduler=self.scheduler))
+        self._edit(
+            Session.start(store, ws, note=note, delay=self.delay, scheduler=self.scheduler)
+        )
         self.messages.say(f"Worksheet file opened and saved ({note}).")
+
+    def bring_back(self) -> None:
+        worksheet_id = self.start.saved.value
+        if not worksheet_id:
+            raise GoalkitError("Choose an archived worksheet in the list first.")
+        store = self._require_store()
+        store.archive(worksheet_id, archived=False)
+        ref = store.load(worksheet_id).worksheet.patient_ref or "(no reference)"
+        self.start.show_archived.value = False
+        self.refresh_list()
+        self.start.saved.value = worksheet_id
+        self.messages.say(f"Worksheet {ref} is back in the list; press Open to continue it.")
+
+    def ask_archive(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ref = session.worksheet.patient_ref or "(no reference)"
+        self.archive_confirm.ask(
+            f"Archive the worksheet {ref}? It leaves the list on the start screen but stays "
+            "in the store with every version; 'Show archived worksheets' on the start screen "
+            "brings it back.",
+            "Archive this worksheet",
+            lambda: self._guard(self.archive),
+        )
+
+    def archive(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ref = session.worksheet.patient_ref or "(no reference)"
+        worksheet_id = session.worksheet.id
+        self.show_start()  # saves first, and refuses to close over unsaved work
+        self._require_store().archive(worksheet_id)
+        self.refresh_list()
+        self.messages.say(
+            f"Worksheet {ref} archived: hidden from this list, kept in the store. "
+            "Tick 'Show archived worksheets' to bring it back."
+        )
 
     # -- the worksheet ----------------------------------------------------------------------
     def _edit(self, session: Session) -> None:
         self.session = session
+        self._section = 0
         session.on_state(self._show_state)
+        session.on_state(lambda _s: self._refresh_history())
+        session.on_change(lambda _ws: self._sync())
+        self.conflict = ConflictBox(session, self.messages, on_merged=self.build)
+        self.conflict_area.children = [self.conflict.root]
+        session.on_state(lambda _s: self._show_conflict())
         self._show_state(session.state)
+        self._show_title()
         self.build()
+
+    def _show_conflict(self) -> None:
+        if self.conflict is not None:
+            self.conflict.guard(self.conflict.show)
+
+    def _show_title(self) -> None:
+        """The header names the worksheet that is open, so nobody types into the wrong one."""
+        if self.session is None:
+            self.title.value = "<h2>Goal-setting worksheet</h2>"
+            return
+        ws = self.session.worksheet
+        self.title.value = str(
+            Markup(
+                '<h2>Goal-setting worksheet: <span class="goalkit-open-ref">{}</span></h2>'
+                "<p><small>Plan number {}, started {}</small></p>"
+            ).format(ws.patient_ref or "(no patient reference)", ws.id, day(ws.created))
+        )
+
+    def _sync(self) -> None:
+        """Every panel shows the current worksheet: a goal or measure added in one section
+        reaches the check-in form, the priorities reach the goals."""
+        self._show_title()
+        for panel in list(self.panels.values()):
+            panel.guard(panel.sync)
 
     def build(self) -> None:
         """(Re)build every section from the session's worksheet."""
@@ -246,26 +357,42 @@ class WorksheetApp:
         add.disabled = len(session.worksheet.secondary) >= 2
         add.on_click(lambda _b: self._guard(self._add_goal))
         checkins = self._checkins_panel(session)
+        self.clinic = ClinicBox(msgs)
         tabs = w.Tab(
             children=[
                 self.panels["about"].root,
                 w.VBox([*(p.root for p in goals), add]),
                 self.panels["plan"].root,
                 checkins,
-                self.panels["export"].root,
+                w.VBox([self.panels["export"].root, self.clinic.root]),
             ]
         )
         for i, title in enumerate(SECTIONS):
             tabs.set_title(i, title)
         styled(tabs, "goalkit-sections")
+        # A rebuild (a goal added or removed, a version restored) keeps the section in view.
+        tabs.selected_index = self._section
+        tabs.observe(lambda c: self._shown(c["new"]), names="selected_index")
+        self._shown(self._section)
+        self.tabs = tabs
         close = styled(w.Button(description="Close worksheet", icon="times"), "goalkit-close")
         close.on_click(lambda _b: self._guard(self.show_start))
-        session.on_state(lambda _s: self._refresh_history())
-        self.body.children = [close, tabs]
+        archive = styled(
+            w.Button(description="Archive this worksheet", icon="archive"), "goalkit-archive"
+        )
+        archive.on_click(lambda _b: self._guard(self.ask_archive))
+        self.archive_confirm = Confirm("goalkit-archive-confirm")
+        self.body.children = [close, tabs, w.HBox([archive]), self.archive_confirm.root]
+
+    def _shown(self, index: int | None) -> None:
+        self._section = index or 0
+        panel = self.panels.get("checkins")
+        if isinstance(panel, CheckInPanel):
+            panel.visible = self._section == SECTIONS.index("Check-ins")
+            if panel.visible:
+                panel.guard(panel.show_charts)
 
     def _checkins_panel(self, session: Session) -> w.Widget:
-        from .checkin_panel import CheckInPanel
-
         panel = CheckInPanel(session, self.messages)
         self.panels["checkins"] = panel
         return panel.root

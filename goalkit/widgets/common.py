@@ -17,7 +17,7 @@ from ..errors import GoalkitError
 from ..model import Worksheet
 from ..session import Session, describe_error
 
-__all__ = ["UNSET", "Messages", "Panel", "optional", "optional_range", "styled"]
+__all__ = ["UNSET", "Confirm", "Messages", "Panel", "optional", "optional_range", "styled"]
 
 log = logging.getLogger("goalkit.app")
 UNSET = -99
@@ -54,6 +54,34 @@ class Messages:
         self.html.value = ""
 
 
+class Confirm:
+    """Ask before a destructive action: a question, a button that does it, one that does not.
+
+    Hidden until :meth:`ask`; either button hides it again."""
+
+    def __init__(self, css: str) -> None:
+        self.question = styled(w.HTML(), f"{css}-question")
+        self.yes = styled(w.Button(button_style="danger"), f"{css}-yes")
+        self.no = styled(w.Button(description="Cancel"), f"{css}-no")
+        self.root = styled(w.VBox([self.question, w.HBox([self.yes, self.no])]), css)
+        self.root.layout.display = "none"
+        self._action: Callable[[], None] | None = None
+        self.yes.on_click(lambda _b: self._answer(True))
+        self.no.on_click(lambda _b: self._answer(False))
+
+    def ask(self, question: str, yes: str, action: Callable[[], None]) -> None:
+        self.question.value = f'<p class="goalkit-confirm" role="alert">{escape(question)}</p>'
+        self.yes.description = yes
+        self._action = action
+        self.root.layout.display = ""
+
+    def _answer(self, yes: bool) -> None:
+        action, self._action = self._action, None
+        self.root.layout.display = "none"
+        if yes and action is not None:
+            action()
+
+
 class Panel:
     """Base for a section of the worksheet: widgets that write into the session's model."""
 
@@ -85,6 +113,12 @@ class Panel:
 
     def apply(self, edit: Callable[[Worksheet], Worksheet]) -> None:
         self.guard(lambda: self.session.apply(edit))
+
+    def sync(self) -> None:
+        """Show what another panel changed in the worksheet (called after every change).
+
+        Panels override it to refresh what they derive from other parts of the worksheet;
+        it must not overwrite what is being typed in the panel itself."""
 
     def bind(
         self,

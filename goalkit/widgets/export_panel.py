@@ -11,11 +11,14 @@ import ipywidgets as w
 from markupsafe import Markup, escape
 
 from .. import export
+from ..changes import describe
+from ..display import moment
+from ..errors import GoalkitError
 from ..export import i18n
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
 from ..model import evolve
-from .common import Messages, Panel, styled
+from .common import Confirm, Messages, Panel, styled
 
 __all__ = ["ELSEWHERE", "ExportPanel", "download_link"]
 
@@ -99,8 +102,10 @@ class ExportPanel(Panel):
         self.restore_button = styled(
             w.Button(description="Restore this version"), "goalkit-history-restore"
         )
-        self.restore_button.on_click(lambda _b: self.guard(self.restore))
+        self.restore_button.on_click(lambda _b: self.guard(self.ask_restore))
+        self.confirm = Confirm("goalkit-history-confirm")
         self._on_restore = on_restore
+        self._changes: dict[int, str] = {}
         self.root = styled(
             w.VBox(
                 [
@@ -119,6 +124,7 @@ class ExportPanel(Panel):
                     ),
                     self.history,
                     self.restore_button,
+                    self.confirm.root,
                 ]
             ),
             "goalkit-export",
@@ -185,15 +191,47 @@ class ExportPanel(Panel):
         if self.session.revision is None:
             self.history.options = []
             return
-        revisions = self.session.store.history(self.ws.id)
+        store = self.session.store
+        revisions = store.history(self.ws.id)
         self.history.options = [
             (
-                f"revision {r.revision} · {r.saved_at:%Y-%m-%d %H:%M:%S} UTC"
-                + (f" · {r.note}" if r.note else ""),
+                f"version {r.revision} · {moment(r.saved_at, seconds=True)} · "
+                + self._what_changed(r.revision, r.note),
                 r.revision,
             )
             for r in reversed(revisions)
         ]
+
+    def _what_changed(self, revision: int, note: str) -> str:
+        """What this revision changed, worked out once (revisions never change)."""
+        if revision not in self._changes:
+            store, wid = self.session.store, self.ws.id
+            try:
+                new = store.load(wid, revision).worksheet
+                old = store.load(wid, revision - 1).worksheet if revision > 1 else None
+                said = describe(old, new)
+            except GoalkitError:
+                said = "(cannot be read)"
+            if note.startswith("restored revision"):
+                said = f"went back to version {note.rsplit(' ', 1)[-1]}"
+            elif note.startswith("merged"):
+                said = f"this tab's changes merged with another: {said}"
+            elif revision == 1 and note.startswith("uploaded"):
+                said = "opened from a file" + (" (a copy)" if "copy" in note else "")
+            self._changes[revision] = said
+        return self._changes[revision]
+
+    def ask_restore(self) -> None:
+        revision = self.history.value
+        if revision is None:
+            self.messages.say("Choose a version to restore first.", error=True)
+            return
+        self.confirm.ask(
+            f"Restore version {revision}? The worksheet goes back to how it was then. What "
+            "you see now stays in this list as an earlier version, so nothing is lost.",
+            "Restore this version",
+            lambda: self.guard(self.restore),
+        )
 
     def restore(self) -> None:
         revision = self.history.value
@@ -201,6 +239,7 @@ class ExportPanel(Panel):
             self.messages.say("Choose a version to restore first.", error=True)
             return
         self.session.flush()
+        before = self.session.revision
         store = self.session.store
         new = store.restore(self.ws.id, revision, base=self.session.revision or 0)
         self.session.replace(store.load(self.ws.id).worksheet, new)
@@ -210,6 +249,9 @@ class ExportPanel(Panel):
         finally:
             self._loading = False
         self.refresh_history()
-        self.messages.say(f"Revision {revision} restored as revision {new}.")
         if self._on_restore is not None:
             self._on_restore()
+        self.messages.say(
+            f"Version {revision} restored: it is now the newest version (version {new}). "
+            f"What was on screen before is kept as version {before}."
+        )

@@ -68,7 +68,8 @@ class GasEditor(Panel):
                     ("the time frame", "time"),
                 ],
                 value="quantity",
-                description="Vary",
+                description="Levels differ in",
+                style={"description_width": "initial"},
             ),
             "goalkit-gas-vary",
         )
@@ -85,9 +86,10 @@ class GasEditor(Panel):
             rows.append(w.HBox([w.Label(LEVEL_NAMES[level], layout=w.Layout(width="16em")), box]))
         self.baseline = styled(
             w.Dropdown(
-                options=[("-1 (some ability now)", -1), ("-2 (no worse state plausible)", -2)],
+                options=[("-1: can do some of it", -1), ("-2: nothing worse is likely", -2)],
                 value=-1,
-                description="Baseline",
+                description="Where the patient is now",
+                style={"description_width": "initial"},
             ),
             "goalkit-gas-baseline",
         )
@@ -96,7 +98,11 @@ class GasEditor(Panel):
         self.root = styled(
             w.VBox(
                 [
-                    w.HTML("<h4>Goal Attainment Scale</h4>"),
+                    w.HTML(
+                        "<h4>Goal Attainment Scale</h4><small>Five levels of how the goal may "
+                        "turn out; 0 is the goal itself. 'Where the patient is now' is the "
+                        "baseline (usually -1; -2 when no worse state is plausible).</small>"
+                    ),
                     w.HBox([self.vary, self.draft_button]),
                     *rows,
                     self.baseline,

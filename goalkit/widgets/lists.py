@@ -6,11 +6,13 @@ the add and remove buttons rebuild the rows.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
+from markupsafe import escape
 
 from ..model import Worksheet
 from .common import Messages, Panel, styled
@@ -42,6 +44,8 @@ class Column:
     to_model: Callable[[Any], Any] = _same
     to_widget: Callable[[Any], Any] = _same
     required: bool = False
+    disabled: Callable[[Any], bool] | None = None
+    """When given, the widget is disabled for records where it returns True."""
 
 
 class ListEditor(Panel):
@@ -58,15 +62,24 @@ class ListEditor(Panel):
         update: Callable[..., Worksheet],
         remove: Callable[[Worksheet, str], Worksheet],
         add_label: str = "Add",
+        help_text: str = "",
     ) -> None:
         super().__init__(session, messages)
         self.key, self.columns = key, columns
         self._items, self._add, self._update, self._remove = items, add, update, remove
         self.rows = w.VBox()
+        self._widgets: dict[str, dict[str, w.Widget]] = {}
         self.add_button = styled(w.Button(description=add_label, icon="plus"), f"goalkit-{key}-add")
         self.add_button.on_click(lambda _b: self._on_add())
         self.root = styled(
-            w.VBox([w.HTML(f"<h4>{title}</h4>"), self.rows, self.add_button]),
+            w.VBox(
+                [
+                    w.HTML(f"<h4>{title}</h4>"),
+                    *([w.HTML(f"<small>{escape(help_text)}</small>")] if help_text else []),
+                    self.rows,
+                    self.add_button,
+                ]
+            ),
             f"goalkit-{key}",
         )
         self.refresh()
@@ -80,8 +93,11 @@ class ListEditor(Panel):
         for col in self.columns:
             widget = styled(col.make(), f"goalkit-{self.key}-{col.name}")
             widget.value = col.to_widget(getattr(item, col.name))
-            self.bind(widget, self._binder(item.id, col))
+            if col.disabled is not None:
+                widget.disabled = col.disabled(item)
+            self.bind(widget, self._binder(item.id, col), functools.partial(self._show, item.id))
             widgets.append(widget)
+        self._widgets[item.id] = {c.name: wd for c, wd in zip(self.columns, widgets, strict=True)}
         remove = styled(
             w.Button(description="", icon="trash", tooltip="Remove", layout=w.Layout(width="40px")),
             f"goalkit-{self.key}-remove",
@@ -102,10 +118,33 @@ class ListEditor(Panel):
         self.apply(lambda ws: self._remove(ws, item_id))
         self.refresh()
 
+    def _show(self, item_id: str) -> None:
+        """An edit may change other fields of the record (an instrument fills in a name, unit
+        and direction): show them, leaving the widgets whose value is already right alone."""
+        item = next((i for i in self._items(self.ws) if i.id == item_id), None)
+        if item is None:
+            return
+        self._loading = True
+        try:
+            for col in self.columns:
+                widget = self._widgets[item_id][col.name]
+                value = col.to_widget(getattr(item, col.name))
+                try:
+                    same = col.to_model(widget.value) == col.to_model(value)
+                except ValueError:  # what is typed is not valid yet: leave it as typed
+                    same = True
+                if not same:
+                    widget.value = value
+                if col.disabled is not None:
+                    widget.disabled = col.disabled(item)
+        finally:
+            self._loading = False
+
     def refresh(self) -> None:
         """Rebuild the rows from the model."""
         self._loading = True
         try:
+            self._widgets = {}
             self.rows.children = [self._row(item) for item in self._items(self.ws)]
         finally:
             self._loading = False

@@ -38,7 +38,10 @@ class PlanPanel(Panel):
                 ),
                 Column(
                     "plan",
-                    lambda: w.Text(placeholder="then we will...", layout=w.Layout(width="50%")),
+                    lambda: w.Text(
+                        placeholder="what we will do, e.g. halve the distance for two days",
+                        layout=w.Layout(width="50%"),
+                    ),
                 ),
             ],
             items=lambda ws: ws.barriers,
