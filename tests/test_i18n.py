@@ -170,3 +170,23 @@ def test_the_reading_level_of_a_spanish_page_says_it_is_a_rough_guide() -> None:
     assert report.language == "es" and report.patient_part.words > 100
     assert "Flesch-Kincaid was made for English" in render_html(report)
     assert "made for English" not in render_html(assess(full_worksheet()))
+
+
+def test_a_spanish_pdf_speaks_spanish_on_the_patient_page() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from goalkit.export.pdf import to_pdf
+
+    ws = evolve(full_worksheet(), language="es")
+    pdf = to_pdf(ws, clinician=False)
+    text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+    words = " ".join(text.split())
+    assert "Mi plan de objetivos" in words and "Acordamos este plan" in words
+    for english in ("My goal plan", "What matters to me", "Next review", "We agreed this plan",
+                    "Patient:", "Small steps on the way"):
+        assert english not in words, english
+    assert re.search(r"\b(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+                     r"noviembre|diciembre)\b", words)
+    assert b"/Lang(es)" in pdf or b"/Lang (es)" in pdf

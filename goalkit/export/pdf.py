@@ -39,6 +39,7 @@ def to_pdf(
     today: dt.date | None = None,
     deidentify: bool = False,
     engine: Engine = "auto",
+    language: str | None = None,
 ) -> bytes:
     """The worksheet handout as PDF bytes: patient page first, then the clinician page.
 
@@ -53,7 +54,8 @@ def to_pdf(
         ws = strip(ws)
     from .pdfdata import worksheet_doc
 
-    data = worksheet_doc(ws, page_size=page_size, clinician=clinician, today=today)
+    data = worksheet_doc(ws, page_size=page_size, clinician=clinician, today=today,
+                         language=language)
     return compile_pdf("worksheet.typ", data, timestamp=ws.updated)
 
 

@@ -28,6 +28,7 @@ import re
 from typing import Any
 
 from ..model import Worksheet
+from . import i18n
 from ._typst import PAPER, svg_for_pdf
 from .view import WorksheetView, build_view
 
@@ -99,16 +100,23 @@ def labels() -> dict[str, str]:
         "clinician": "Clinician",
         "context": "Context",
         "worksheet": "Worksheet",
-        "worksheet_changed": "{id}, last changed {when} UTC",
+        "worksheet_changed": "{id}, last changed {when}",
         "fears": "Fears raised",
         "not_recorded": "not recorded",
-        "parts": "Goal parts (Bovend'Eerdt et al. 2009)",
+        "parts": "The four parts of the goal (Bovend'Eerdt et al. 2009)",
         "part": "Part",
         "what_it_says": "What the goal says",
         "activity": "Activity",
-        "support": "Support",
-        "quantity": "Quantity",
-        "time_frame": "Time frame",
+        "support": "Help needed",
+        "quantity": "How much",
+        "time_frame": "By when",
+        "agreed": "Agreed:",
+        "agreed_by_unknown": "(by whom not recorded)",
+        "earlier": "Earlier wording, until {date}:",
+        "trend": "T-score at each check-in",
+        "checkin": "Check-in",
+        "unweighted_col": "Unweighted",
+        "weighted_col": "Weighted",
         "smart_check": "SMART check ({variant})",
         "pain_only": ": pain-only goal, add a functional goal beside it",
         "criterion": "Criterion",
@@ -133,14 +141,14 @@ def labels() -> dict[str, str]:
         "target": "Target",
         "gas": "Goal Attainment Scaling",
         "unweighted": "Unweighted T-score:",
-        "weighted": "weighted (GAS-Light):",
+        "weighted": "weighted by importance x difficulty (GAS-Light):",
         "not_yet": "not yet",
         "checkins": "Check-ins",
         "levels_per_goal": "GAS levels per goal:",
         "date": "Date",
-        "gas_levels": "GAS levels",
+        "gas_levels": "GAS levels and status",
         "pain": "Pain (0-10)",
-        "tasks_done": "Tasks done",
+        "tasks_done": "Home tasks done",
         "notes": "Notes",
         "no_checkins": "No check-ins recorded yet.",
         "made_with": "Made with goalkit on {date}.",
@@ -197,59 +205,106 @@ def _num(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _patient(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
+class _Words:
+    """The patient page's fixed words in the worksheet's language: the same gettext messages
+    as the HTML template's patient page (goalkit/locale), dates and numbers through Babel."""
+
+    def __init__(self, language: str) -> None:
+        self.language = i18n.supported(language)
+        self._gettext = i18n.translator(self.language).gettext
+
+    def __call__(self, message: str, **fields: object) -> str:
+        text = self._gettext(message)
+        return text % fields if fields else text
+
+    def day(self, value: dt.date, pattern: str) -> str:
+        return i18n.format_date(value, self.language, self(pattern))
+
+    def number(self, value: float) -> str:
+        return i18n.format_number(value, self.language)
+
+
+def _patient(view: WorksheetView, _: _Words) -> list[Block]:
     ws = view.ws
     out: list[Block] = [
-        _h(1, lab["my_plan"]),
-        _p(lab["made_on"].format(date=ws.updated.strftime("%d %B %Y"), id=clean(ws.id)), s="meta"),
+        _h(1, _("My goal plan")),
+        _p(_("Made together on %(date)s. Plan number %(id)s.",
+             date=_.day(ws.updated, "dd MMMM y"), id=clean(ws.id)), s="meta"),
     ]
     if ws.priorities or ws.values:
-        out.append(_h(2, lab["what_matters"]))
+        out.append(_h(2, _("What matters to me")))
         matters: list[list[Inline]] = [[clean(p.text)] for p in ws.priorities]
         out.append(_ul(matters + [[clean(v)] for v in ws.values]))
     for gv in view.goals:
         goal = gv.goal
-        out.append(_h(2, lab["my_main_goal"] if goal.role == "primary" else lab["another_goal"]))
-        out.append(_p(clean(goal.statement) or lab["not_written"], s="statement"))
+        out.append(_h(2, _("My main goal") if goal.role == "primary" else _("Another goal")))
+        out.append(_p(clean(goal.statement) or _("(not written yet)"), s="statement"))
         if goal.why:
-            out.append(_p(_b(lab["why"]), " " + clean(goal.why)))
+            out.append(_p(_b(_("Why it matters to me:")), " " + clean(goal.why)))
+        if goal.agreed and goal.agreed.on:
+            on = _.day(goal.agreed.on, "dd MMMM y")
+            out.append(_p(_("Agreed on %(date)s by %(who)s.", date=on, who=clean(goal.agreed.by))
+                          if goal.agreed.by else _("Agreed on %(date)s.", date=on)))
         if goal.confidence is not None:
-            out.append(_p(_b(lab["how_sure"]), " " + lab["out_of_10"].format(n=goal.confidence)))
+            out.append(_p(_b(_("How sure I am that I can do it:")),
+                          " " + _("%(n)s out of 10", n=_.number(goal.confidence))))
         if gv.steps:
-            out.append(_h(3, lab["steps"]))
+            out.append(_h(3, _("Small steps on the way")))
             items: list[list[Inline]] = []
             for s in gv.steps:
                 item: list[Inline] = [clean(s.text)]
                 if s.target_date:
                     item.append(" ")
-                    item.append({"t": "i", "c": [lab["by"].format(
-                        date=s.target_date.strftime("%d %b %Y"))], "k": "by"})
+                    item.append({"t": "i", "c": [_("by %(date)s", date=_.day(
+                        s.target_date, "dd MMM y"))], "k": "by"})
                 if s.done_on:
-                    item += [" ", _b(lab["done"].format(date=s.done_on.strftime("%d %b")))]
+                    item += [" ", _b(_("done %(date)s", date=_.day(s.done_on, "dd MMM")))]
                 items.append(item)
             out.append(_ul(items))
-    if ws.barriers:
-        out.append(_h(2, lab["in_the_way"]))
-        out.append(_ul([
-            [_b(lab["if"]), f" {clean(b.text) or '…'}, ", _b(lab["then"]),
-             " " + (clean(b.plan) or lab["plan_together"])]
-            for b in ws.barriers
-        ]))
+    if view.plans:
+        out.append(_h(2, _("If something gets in the way")))
+        message = _("<strong>If</strong> %(problem)s, <strong>then</strong> %(plan)s")
+        out.append(_ul([[*_marked(message, problem=p.condition, plan=p.action), "."]
+                        for p in view.plans]))
     if ws.support and (ws.support.relationship or ws.support.how_they_help):
-        text = lab["my_helper"].format(who=clean(ws.support.relationship) or lab["helper"])
+        text = _("My %(who)s", who=clean(ws.support.relationship) or _("helper"))
         if ws.support.how_they_help:
             text += ": " + clean(ws.support.how_they_help)
-        out += [_h(2, lab["who_helps"]), _p(text)]
-    out.append(_h(2, lab["next_review"]))
+        out += [_h(2, _("Who helps me")), _p(text)]
+    out.append(_h(2, _("Next review")))
     review = view.next_review
     if review:
-        text = review.date.strftime("%A %d %B %Y")
+        text = _.day(review.date, "EEEE dd MMMM y")
         if review.purpose:
             text += ": " + clean(review.purpose)
         out.append(_p(text, s="review"))
     else:
-        out.append(_p(lab["to_be_agreed"], s="review"))
-    out.append(_p(lab["can_change"], s="note"))
+        out.append(_p(_("To be agreed."), s="review"))
+    if view.clinic or ws.clinician:
+        out.append(_h(2, _("Who to contact")))
+        if ws.clinician:
+            out.append(_p(_("Your clinician: %(name)s", name=clean(ws.clinician))))
+        if view.clinic:
+            out.append(_p(clean(view.clinic.contact_line())))
+    out.append(_p(_("This plan can change as you do. Bring it to your next visit."), s="note"))
+    out.append(_h(2, _("We agreed this plan")))
+    line, short = "______________________________", "______________"
+    out.append(_p(f"{_('Patient:')} {line} {_('Date:')} {short}"))
+    out.append(_p(f"{_('Clinician:')} {clean(ws.clinician) or line} {_('Signature:')} "
+                  f"____________________ {_('Date:')} {short}"))
+    return out
+
+
+def _marked(message: str, **fields: str) -> list[Inline]:
+    """A translated message whose <strong> parts are bold, its %(name)s fields filled with
+    the typed text (as text, never markup)."""
+    out: list[Inline] = []
+    for k, piece in enumerate(re.split(r"</?strong>", message)):
+        filled: list[Inline] = []
+        for m, part in enumerate(re.split(r"%\((\w+)\)s", piece)):
+            filled.append(clean(fields.get(part, "")) if m % 2 else part)
+        filled = [x for x in filled if x]
+        out += [_b(*filled)] if k % 2 and filled else filled
     return out
 
 
@@ -273,7 +328,7 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
         facts.append([[lab["clinician"]], [clean(ws.clinician)]])
     facts.append([[lab["context"]], [clean(view.context) or lab["not_recorded"]]])
     facts.append([[lab["worksheet"]], [lab["worksheet_changed"].format(
-        id=clean(ws.id), when=ws.updated.strftime("%Y-%m-%d %H:%M"))]])
+        id=clean(ws.id), when=view.moment(ws.updated))]])
     if ws.fears:
         facts.append([[lab["fears"]], ["; ".join(clean(f) for f in ws.fears)]])
     out: list[Block] = [_h(1, lab["clinician_summary"]), {"t": "terms", "items": facts}]
@@ -284,6 +339,15 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
             heading.append(f" ({gv.domain})")
         out.append(_h(2, *heading))
         out.append(_p(clean(goal.statement) or lab["not_written"]))
+        agreed = lab["not_recorded"]
+        if goal.agreed:
+            agreed = clean(goal.agreed.by) or lab["agreed_by_unknown"]
+            if goal.agreed.on:
+                agreed += ", " + view.day(goal.agreed.on)
+        out.append(_p(_b(lab["agreed"]), " " + agreed))
+        for e in goal.earlier:
+            earlier = clean(e.statement) + (f" ({clean(e.reason)})" if e.reason else "")
+            out.append(_p(_b(lab["earlier"].format(date=view.day(e.until))), " " + earlier))
         parts = goal.parts
         out.append(_table([lab["parts"]], [lab["part"], lab["what_it_says"]], [
             _row([lab[name]], [clean(getattr(parts, name))])
@@ -328,7 +392,8 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
         if goal.measures:
             out.append(_table([lab["measures"]], [lab["measure"], lab["unit"],
                                                   lab["baseline_col"], lab["target"]], [
-                _row([clean(m.name)], [clean(m.unit)], [_num(m.baseline)], [_num(m.target)])
+                _row([clean(m.name)], [clean(m.unit)], [view.number(m.baseline)],
+                     [view.number(m.target)])
                 for m in goal.measures
             ], ["2fr", "1fr", "auto", "auto"]))
     gas = view.gas
@@ -340,25 +405,35 @@ def _clinician(view: WorksheetView, lab: dict[str, str]) -> list[Block]:
     out.append(_p(lab["unweighted"] + " ", _b(score(gas.unweighted)), "; " + lab["weighted"] + " ",
                   _b(score(gas.weighted))))
     out.append(_p(clean(gas.summary()), s="explain"))
+    if len(view.trend) > 1:
+        out.append(_table([lab["trend"]], [lab["checkin"], lab["unweighted_col"],
+                                            lab["weighted_col"]], [
+            _row([view.day(t.date)], ["–" if t.unweighted is None else f"{t.unweighted:.1f}"],
+                 ["–" if t.weighted is None else f"{t.weighted:.1f}"])
+            for t in view.trend
+        ], ["auto", "auto", "auto"]))
     out.append(_h(2, lab["checkins"]))
     if ws.checkins:
         legend = "; ".join(f"{view.labels[gv.goal.id]} = {gv.heading.lower()}" for gv in view.goals)
         out.append(_p(f"{lab['levels_per_goal']} {legend}.", s="explain"))
         rows = []
         for c in sorted(ws.checkins, key=lambda c: c.date):
-            levels = "; ".join(f"{view.labels.get(g.goal_id, '')} {_level(g.gas_level)}"
-                               for g in c.goals)
-            rows.append(_row([c.date.isoformat()], [levels], [_num(c.pain)],
+            levels = "; ".join(
+                f"{view.labels.get(g.goal_id, '')} {_level(g.gas_level)}"
+                + (f" {g.status}" + (f" ({clean(g.reason)})" if g.reason else "")
+                   if g.status else "")
+                for g in c.goals)
+            rows.append(_row([view.day(c.date)], [levels], [view.number(c.pain)],
                              [f"{c.adherence}%" if c.adherence is not None else ""],
                              [clean(c.notes)]))
         out.append(_table(None, [lab["date"], lab["gas_levels"], lab["pain"], lab["tasks_done"],
                                  lab["notes"]], rows, ["auto", "auto", "auto", "auto", "1fr"]))
         for chart in view.charts:
-            out.append({"t": "figure", "svg": svg_for_pdf(chart.svg), "alt": chart.alt,
-                        "caption": [chart.title], "width": "14cm"})
+            out.append({"t": "figure", "svg": svg_for_pdf(chart.svg), "alt": clean(chart.alt),
+                        "caption": [clean(chart.title)], "width": "14cm"})
     else:
         out.append(_p(lab["no_checkins"]))
-    out.append(_p(lab["made_with"].format(date=view.generated.isoformat()), s="note"))
+    out.append(_p(lab["made_with"].format(date=view.day(view.generated)), s="note"))
     return out
 
 
@@ -370,15 +445,19 @@ def _document(title: str, paper: str, body: list[Block], lab: dict[str, str]) ->
 
 
 def worksheet_doc(ws: Worksheet, *, page_size: str = "A4", clinician: bool = True,
-                  today: dt.date | None = None, view: WorksheetView | None = None
-                  ) -> dict[str, Any]:
-    """The data ``templates/worksheet.typ`` prints: ``{"meta": ..., "doc": [blocks]}``."""
+                  today: dt.date | None = None, view: WorksheetView | None = None,
+                  language: str | None = None) -> dict[str, Any]:
+    """The data ``templates/worksheet.typ`` prints: ``{"meta": ..., "doc": [blocks]}``. The
+    patient part is in ``language`` (default: the worksheet's), the clinician part in English."""
     view = view or build_view(ws, today=today)
     lab = labels()
-    body: list[Block] = [{"t": "section", "s": "patient", "c": _patient(view, lab)}]
+    words = _Words(language or ws.language)
+    body: list[Block] = [{"t": "section", "s": "patient", "c": _patient(view, words)}]
     if clinician:
         body.append({"t": "section", "s": "clinician", "break": True, "c": _clinician(view, lab)})
-    return _document(lab["title"].format(id=clean(ws.id)), page_size, body, lab)
+    doc = _document(words("Goal plan %(id)s", id=clean(ws.id)), page_size, body, lab)
+    doc["meta"]["lang"] = words.language
+    return doc
 
 
 def blank_doc(page_size: str = "A4") -> dict[str, Any]:
