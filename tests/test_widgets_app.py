@@ -786,3 +786,16 @@ def test_a_broken_clinic_file_is_one_message_and_handouts_still_work(
     assert "clinic details in" in shown(note.value) and "not valid" in shown(note.value)
     app.panels["export"].make.click()  # type: ignore[attr-defined]
     assert "Downloads ready" in shown(app.messages.html.value)
+
+
+def test_a_blank_worksheet_to_print_for_a_session_without_a_screen(app: WorksheetApp) -> None:
+    export = app.panels["export"]
+    export.page_size.value = "Letter"  # type: ignore[attr-defined]
+    export.make.click()  # type: ignore[attr-defined]
+    found = re.search(r'download="(goalkit-blank-letter\.pdf)" href="data:application/pdf;base64,'
+                      r'([^"]+)"', export.elsewhere.value)  # type: ignore[attr-defined]
+    assert found, "no blank worksheet link"
+    reader = PdfReader(io.BytesIO(base64.b64decode(found.group(2))))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "My goal plan" in text and "P-101" not in text
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612, abs=1)  # Letter

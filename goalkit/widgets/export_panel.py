@@ -17,6 +17,7 @@ from ..errors import GoalkitError
 from ..export import i18n
 from ..export.deidentify import DROPPED
 from ..export.html import to_html
+from ..export.pdf import blank_pdf
 from ..model import evolve
 from .common import Confirm, Messages, Panel, styled
 
@@ -163,6 +164,10 @@ class ExportPanel(Panel):
             )
             for fmt, label in ELSEWHERE
         )
+        paper = str(self.page_size.value)
+        self.elsewhere.value += " · " + download_link(
+            blank_pdf(paper), f"goalkit-blank-{paper.lower()}.pdf",  # type: ignore[arg-type]
+            "Blank worksheet (PDF, for a session without a screen)", kind="blank")
         self.show_reading()
         # the PDF names characters it had no font for (printed as U+FFFD): say so, in one line
         fonts = [str(w.message) for w in caught if type(w.message).__name__ == "MissingFontWarning"]
