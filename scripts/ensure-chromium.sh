@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Make sure the browser tests have a Chromium. Order: $GOALKIT_CHROMIUM, Debian's chromium
-# (installed with apt-get when running as root), then Playwright's own browser download.
-# Prints the path of the browser to use, or nothing when Playwright's own browser is used.
+# Make sure the browser tests have a Chromium. Order: $GOALKIT_CHROMIUM, then Debian's chromium
+# (installed with apt-get when running as root). Never downloads a browser build of its own.
+# Prints the path of the browser to use.
 set -euo pipefail
 uv="${1:?usage: ensure-chromium.sh UV}"
 
@@ -16,8 +16,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo /usr/bin/chromium; exit 0
   fi
 fi
-echo "bootstrap: no system Chromium and no root to install one; trying Playwright's own browser" >&2
-if "$uv" run --frozen playwright install chromium >&2; then exit 0; fi
 cat >&2 <<'MSG'
 error: no Chromium for the browser tests.
   As root on Debian:   apt-get install -y chromium
