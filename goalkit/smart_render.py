@@ -25,8 +25,8 @@ _ANSI = {True: "\x1b[32m", False: "\x1b[31m", None: "\x1b[33m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 # C0/C1 controls, and the bidirectional overrides and isolates that reorder what a terminal shows
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_PART_LABELS = (("activity", "Activity"), ("support", "Support"), ("quantity", "Quantity"),
-                ("time_frame", "Time frame"))
+_PART_LABELS = (("activity", "Activity"), ("support", "Help needed"), ("quantity", "How much"),
+                ("time_frame", "By when"))
 
 
 def _printable(text: str) -> str:
@@ -59,7 +59,7 @@ def render_text(report: SmartReport, *, color: bool = False) -> str:
     parts = "; ".join(
         f"{label.lower()}: {_printable(getattr(report.parts, name) or '-')}"
         for name, label in _PART_LABELS)
-    lines.append(f"Parts (Bovend'Eerdt): {parts}")
+    lines.append(f"The four parts of the goal: {parts}")
     if report.pain_only and report.pain_advice:
         lines.append(paint("Pain-only goal: ", _ANSI[False]) + _printable(report.pain_advice))
     elif report.pain_condition and report.pain_advice:
@@ -89,6 +89,7 @@ CSS = """\
 .goalkit-smart-report dl.goalkit-parts{display:grid;grid-template-columns:max-content auto;
  gap:0 0.8em;margin:0.5em 0}
 .goalkit-smart-report dl.goalkit-parts dd{margin:0}
+.goalkit-smart-report dl.goalkit-parts dd.goalkit-help{color:#57606a;font-size:0.9em}
 .goalkit-smart-report .goalkit-part-missing{color:#9a6700}
 .goalkit-smart-report .goalkit-pain-only{border-left:3px solid #cf222e;padding-left:0.5em}
 .goalkit-smart-report .goalkit-language{border-left:3px solid #9a6700;padding-left:0.5em}
@@ -129,7 +130,9 @@ def render_html(report: SmartReport) -> str:
     out += [_finding_html(labels[key], f) for key, f in report.criteria.items()]
     out.append(Markup("</ul>"))
     out.append(Markup('<dl class="goalkit-parts"><dt class="goalkit-parts-title">'
-                      "Parts (Bovend&rsquo;Eerdt)</dt><dd></dd>"))
+                      "The four parts of the goal</dt><dd class=\"goalkit-help\">what the "
+                      "patient will do, the help needed, how much and by when (Bovend&rsquo;Eerdt "
+                      "et al. 2009)</dd>"))
     for name, label in _PART_LABELS:
         value = getattr(report.parts, name)
         cls = "goalkit-part" if value else "goalkit-part goalkit-part-missing"

@@ -96,7 +96,7 @@ def test_text_rendering_plain() -> None:
     assert "\x1b" not in text
     assert "✓ Specific" in text and "✗ Time-bound" in text and "? Achievable" in text
     assert "-> Keep the frequency and add a time frame" in text
-    assert "Parts (Bovend'Eerdt): activity: Walk to the shop; support: -" in text
+    assert "The four parts of the goal: activity: Walk to the shop; help needed: -" in text
 
 
 def test_text_rendering_colour() -> None:
