@@ -267,3 +267,18 @@ def test_paper_size_is_checked() -> None:
     assert round(float(letter.mediabox.width)) == 612
     with pytest.raises(ValueError, match="page size must be one of A4, Letter"):
         notebook_to_pdf(nb, "A5")
+
+
+def test_a_page_break_cell_starts_the_next_part_on_a_new_page() -> None:
+    import io
+
+    from nbformat.v4 import new_markdown_cell, new_notebook
+    from pypdf import PdfReader
+
+    from goalkit.export.nbconvert import notebook_to_pdf
+
+    nb = new_notebook(cells=[new_markdown_cell("# Lesson one\n\nA goal."),
+                             new_markdown_cell('<div class="goalkit-page-break"></div>'),
+                             new_markdown_cell("# Lesson two\n\nAnother goal.")])
+    pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(notebook_to_pdf(nb))).pages]
+    assert len(pages) == 2 and "Lesson one" in pages[0] and "Lesson two" in pages[1]

@@ -289,8 +289,10 @@ def _h_blocks(children: list[Any], heads: _Headings) -> list[Block]:
                 pending.append(child)
             continue
         flush()
-        tag, _attrs, kids = child
-        if tag[0] == "h" and tag[1:].isdigit():
+        tag, attrs, kids = child
+        if tag == "div" and "goalkit-page-break" in (dict(attrs).get("class") or "").split():
+            out.append({"t": "pagebreak"})  # the workshop pack starts each lesson on a new page
+        elif tag[0] == "h" and tag[1:].isdigit():
             out.append({"t": "h", "l": heads.level(int(tag[1:]), _text(kids)),
                         "c": _h_inlines(kids)})
         elif tag in ("ul", "ol"):
