@@ -242,7 +242,7 @@ def _patient(view: WorksheetView, _: _Words) -> list[Block]:
         if goal.why:
             out.append(_p(_b(_("Why it matters to me:")), " " + clean(goal.why)))
         if goal.agreed and goal.agreed.on:
-            on = _.day(goal.agreed.on, "dd MMMM y")
+            on = _.day(goal.agreed.on, "d MMM y")
             out.append(_p(_("Agreed on %(date)s by %(who)s.", date=on, who=clean(goal.agreed.by))
                           if goal.agreed.by else _("Agreed on %(date)s.", date=on)))
         if goal.confidence is not None:
@@ -256,9 +256,9 @@ def _patient(view: WorksheetView, _: _Words) -> list[Block]:
                 if s.target_date:
                     item.append(" ")
                     item.append({"t": "i", "c": [_("by %(date)s", date=_.day(
-                        s.target_date, "dd MMM y"))], "k": "by"})
+                        s.target_date, "d MMM y"))], "k": "by"})
                 if s.done_on:
-                    item += [" ", _b(_("done %(date)s", date=_.day(s.done_on, "dd MMM")))]
+                    item += [" ", _b(_("done %(date)s", date=_.day(s.done_on, "d MMM y")))]
                 items.append(item)
             out.append(_ul(items))
     if view.plans:
@@ -290,7 +290,7 @@ def _patient(view: WorksheetView, _: _Words) -> list[Block]:
     out.append(_h(2, _("We agreed this plan")))
     line, short = "______________________________", "______________"
     out.append(_p(f"{_('Patient:')} {line} {_('Date:')} {short}"))
-    out.append(_p(f"{_('Clinician:')} {clean(ws.clinician) or line} {_('Signature:')} "
+    out.append(_p(f"{_('Clinician:')} {clean(ws.clinician) or line} {_('Signed:')} "
                   f"____________________ {_('Date:')} {short}"))
     return out
 
