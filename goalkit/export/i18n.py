@@ -82,13 +82,13 @@ def translator(language: str) -> gettext.NullTranslations:
     """gettext/ngettext for ``language``: its catalog, compiled in memory from the ``.po`` file;
     English (or a language without a catalog) returns the message ids themselves. Fuzzy
     entries are left out, as ``msgfmt`` does."""
+    language = supported(language)
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()  # (and no catalog machinery to import)
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
     from babel.support import Translations
 
-    language = supported(language)
-    if language == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
     with catalog_path(language).open("rb") as f:
         catalog = read_po(f, locale=language, domain=DOMAIN)
     compiled = io.BytesIO()
