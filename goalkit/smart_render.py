@@ -89,7 +89,9 @@ CSS = """\
 .goalkit-smart-report dl.goalkit-parts{display:grid;grid-template-columns:max-content auto;
  gap:0 0.8em;margin:0.5em 0}
 .goalkit-smart-report dl.goalkit-parts dd{margin:0}
-.goalkit-smart-report dl.goalkit-parts dd.goalkit-help{color:#57606a;font-size:0.9em}
+.goalkit-smart-report dl.goalkit-parts dt{white-space:nowrap}
+.goalkit-smart-report .goalkit-parts-title{margin:0.5em 0 0}
+.goalkit-smart-report .goalkit-help{color:#57606a;font-size:0.9em}
 .goalkit-smart-report .goalkit-part-missing{color:#9a6700}
 .goalkit-smart-report .goalkit-pain-only{border-left:3px solid #cf222e;padding-left:0.5em}
 .goalkit-smart-report .goalkit-language{border-left:3px solid #9a6700;padding-left:0.5em}
@@ -129,10 +131,10 @@ def render_html(report: SmartReport) -> str:
     out.append(Markup('<ul class="goalkit-criteria">'))
     out += [_finding_html(labels[key], f) for key, f in report.criteria.items()]
     out.append(Markup("</ul>"))
-    out.append(Markup('<dl class="goalkit-parts"><dt class="goalkit-parts-title">'
-                      "The four parts of the goal</dt><dd class=\"goalkit-help\">what the "
-                      "patient will do, the help needed, how much and by when (Bovend&rsquo;Eerdt "
-                      "et al. 2009)</dd>"))
+    out.append(Markup('<p class="goalkit-parts-title"><strong>The four parts of the goal</strong>'
+                      ' <span class="goalkit-help">what the patient will do, the help needed, '
+                      "how much and by when (Bovend&rsquo;Eerdt et al. 2009)</span></p>"
+                      '<dl class="goalkit-parts">'))
     for name, label in _PART_LABELS:
         value = getattr(report.parts, name)
         cls = "goalkit-part" if value else "goalkit-part goalkit-part-missing"
