@@ -47,7 +47,7 @@ _SETTING_WORDS = frozenset({"when", "whenever", "while", "whilst", "during"})
 _SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because"})
 # After a pain target, these bring in its setting: "less knee pain on the stairs", "knee pain
 # no more than 2/10 after netball training", "neck pain with desk work".
-_PAIN_SETTING_PREPS = frozenset({"on", "at", "during", "after", "while", "when", "doing"})
+_PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing"})  # besides _SETTING_WORDS
 # Coping: what is coped with is the pain, what the person does is the coping ("cope better
 # with flare-ups", "learn to live with my pain").
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})

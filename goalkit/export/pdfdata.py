@@ -68,13 +68,12 @@ def clean(text: object) -> str:
 
 
 def labels() -> dict[str, str]:
-    """Every fixed word the printed worksheet shows, in English (``{name}`` fields are filled
-    in by :func:`worksheet_doc`). The one place to translate the printed page."""
+    """The fixed words of the clinician page and the blank worksheet, in English (``{name}``
+    fields are filled in by :func:`worksheet_doc`). The patient page speaks the patient's
+    language through the same gettext messages as the HTML template (see :class:`_Words`)."""
     return {
-        "title": "Goal plan {id}",
         "page": "page {n}",
         "my_plan": "My goal plan",
-        "made_on": "Made together on {date}. Plan number {id}.",
         "what_matters": "What matters to me",
         "my_main_goal": "My main goal",
         "another_goal": "Another goal",
@@ -83,17 +82,11 @@ def labels() -> dict[str, str]:
         "how_sure": "How sure I am that I can do it:",
         "out_of_10": "{n} out of 10",
         "steps": "Small steps on the way",
-        "by": "by {date}",
-        "done": "done {date}",
         "in_the_way": "If something gets in the way",
         "if": "If",
         "then": "then",
-        "plan_together": "we will make a plan together",
         "who_helps": "Who helps me",
-        "my_helper": "My {who}",
-        "helper": "helper",
         "next_review": "Next review",
-        "to_be_agreed": "To be agreed.",
         "can_change": "This plan can change as you do. Bring it to your next visit.",
         "clinician_summary": "Clinician summary",
         "patient_ref": "Patient reference",
@@ -155,7 +148,6 @@ def labels() -> dict[str, str]:
         "blank_title": "Goal plan (blank)",
         "blank_intro": "Write your plan here together with your clinician.",
         "blank_goal": "My goal, in my own words",
-        "blank_dates": "Date",
         "blank_review": "When we will look at it again",
     }
 
