@@ -437,11 +437,12 @@ def _validated(doc: dict[str, Any], label: str) -> Any:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise WorksheetFileError(
-            f"{label}: not a valid FHIR R4 Bundle ({loc}: {first['msg']})"
-        ) from None
+        why = f"{loc}: {first['msg']}"
     except (ValueError, TypeError, KeyError) as exc:  # fhir.resources' own checks
-        raise WorksheetFileError(f"{label}: not a valid FHIR R4 Bundle ({exc})") from None
+        why = str(exc)
+    # one line, whatever the validator printed (its patterns hold "\r\n\t")
+    why = " ".join(why.encode("unicode_escape").decode("ascii").split())
+    raise WorksheetFileError(f"{label}: not a valid FHIR R4 Bundle ({why})") from None
 
 
 def to_fhir(ws: Worksheet, *, deidentify: bool = False) -> str:
