@@ -125,7 +125,8 @@ def forms(base: str) -> set[str]:
 
 
 # Element syntax in phrases: a plain word matches the word or any of its inflections;
-# "<det>" a determiner or possessive; "<num>" a number; a trailing "?" makes an element optional.
+# "<det>" a determiner or possessive (with or without "own"); "<num>" a number; a trailing "?"
+# makes an element optional.
 _Element = tuple[str, bool]  # (word or <class>, optional)
 
 
@@ -135,7 +136,7 @@ def _parse(phrase: str) -> tuple[_Element, ...]:
 
 def _fits(element: str, tok: Token) -> bool:
     if element == "<det>":
-        return tok.norm in DETERMINERS
+        return tok.norm in DETERMINERS or tok.norm == "own"  # notes write "make own bed"
     if element == "<num>":
         return tok.is_num
     return element in tok.keys
@@ -178,7 +179,7 @@ class PhraseIndex:
         """End index of ``parsed`` matched at ``i``, or -1. Optional elements are tried first
         as present, then as absent; phrases are short, so this stays cheap."""
 
-        if not any(optional for _, optional in parsed):
+        if not any(optional or word == "<det>" for word, optional in parsed):
             if i + len(parsed) > len(tokens):
                 return -1
             for j, (word, _) in enumerate(parsed):
@@ -191,6 +192,11 @@ class PhraseIndex:
                 return k
             word, optional = parsed[j]
             if k < len(tokens) and _fits(word, tokens[k]):
+                if word == "<det>" and k + 1 < len(tokens) and tokens[k + 1].norm == "own" \
+                        and tokens[k].norm != "own":
+                    end = go(j + 1, k + 2)  # "my own bed"
+                    if end >= 0:
+                        return end
                 end = go(j + 1, k + 1)
                 if end >= 0:
                     return end

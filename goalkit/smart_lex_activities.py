@@ -26,7 +26,8 @@ __all__ = [
 ACTIVITIES: Mapping[str, tuple[str, ...]] = {
     "walk": (
         "walk", "stroll", "hike", "ramble", "ambulate", "wander", "go for <det> walk",
-        "take <det>? dog for <det> walk", "steps",
+        "take <det>? dog for <det> walk", "take <det>? dog out", "steps", "get around",
+        "get about", "move around", "move about",
     ),
     "run": ("run", "jog", "sprint", "parkrun", "marathon", "treadmill"),
     "cycle": ("cycle", "bike", "ride", "spin"),
@@ -35,7 +36,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "climb", "stairs", "stair", "staircase", "flight of stairs", "go up", "go down",
         "step up", "kerb", "curb", "ramp",
     ),
-    "lift": ("lift", "pick", "pick up", "bend", "stoop", "squat", "crouch"),
+    "lift": ("lift", "pick", "pick up", "bend", "stoop", "squat", "crouch", "retrieve", "fetch"),
     "carry": ("carry", "hold", "push", "pull", "throw", "catch", "hang"),
     "reach": (
         "reach up", "reach <det>? top", "reach <det>? shelf", "reach <det>? cupboard",
@@ -48,6 +49,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "get on", "get off", "get up",
         "stand up", "sit up", "sit down", "roll over", "sit out", "get in and out",
         "get out of", "get in and out of", "get on and off", "get up from", "stand up from",
+        "bed mobility", "lie to sit", "supine to sit", "sit to supine", "sit to lie", "roll",
+        "floor recovery", "floor transfer", "get up off <det>? floor", "wheelchair mobility",
     ),
     "selfcare": (
         "dress", "undress", "wash", "shower", "bathe", "bath", "groom", "shave",
@@ -55,7 +58,16 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "put <det> shoes on", "take off", "do up", "tie", "button", "fasten", "toilet",
         "catheterise", "catheterize", "bowel care", "bladder care", "self care",
         "personal care", "pressure relief", "pressure relieve", "feed", "eat", "diet",
-        "dry <det> hair",
+        "dry <det> hair", "oral hygiene", "stump care", "skin check", "skin checks",
+        "wound care", "bowel program", "bowel programme", "bladder program",
+        "bladder programme", "apply <det>? splint", "apply <det>? brace", "apply <det>? collar",
+        "apply <det>? ankle splint", "apply <det>? ankle splints", "apply <det>? back brace",
+        "apply <det>? stockings", "apply <det>? liner", "stoma care", "catheter care",
+        "wear <det>? brace", "wear <det>? back brace", "wear <det>? collar", "wear <det>? splint",
+        "wear <det>? resting splint", "wear <det>? ankle splint", "wear <det>? ankle splints",
+        "wear <det>? sling", "wear <det>? boot", "wear <det>? stockings", "pressure care",
+        "put <det> bra on", "put <det> coat on", "put <det> trousers on", "put <det> jumper on",
+        "put <det> shirt on", "put <det> tights on", "put <det> jacket on", "put <det> boots on",
     ),
     "household": (
         "clean", "vacuum", "hoover", "mop", "sweep", "dust", "iron", "tidy", "wash up",
@@ -84,7 +96,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "spend time with", "spend <det>? day with", "spend <det>? afternoon with",
         "spend <det>? morning with", "spend <det>? evening with", "spend <det>? weekend with",
         "socialise", "socialize", "take part", "participate", "join", "church", "choir",
-        "pub", "cinema", "concert", "theatre", "theater", "walking group",
+        "pub", "cinema", "concert", "theatre", "theater", "walking group", "get home",
+        "go home",
     ),
     "attend": ("attend", "physiotherapy", "physio", "physical therapy"),
     "family": ("look after", "care for", "babysit", "bath <det> baby", "school run"),
@@ -93,7 +106,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "push ups", "sit ups", "practise", "practice", "meditate", "relaxation",
         "breathing exercises", "keep <det>? diary", "diary", "pace", "pacing",
         "home exercise", "home program", "home programme", "flare up plan", "flare plan",
-        "pacing plan", "pain management plan", "flare up routine",
+        "pacing plan", "pain management plan", "flare up routine", "mindfulness",
     ),
     "sleep": ("sleep",),
     "hand": (
@@ -140,7 +153,17 @@ TASKS = frozenset({
     "reach <det>? feet", "hop test", "washing on <det> line", "make <det>? meal",
     "make <det>? dinner", "make <det>? lunch", "make <det>? breakfast",
     "make <det>? cup of tea", "prepare <det>? meal", "bowel care", "bladder care",
-    "pressure relief",
+    "pressure relief", "oral hygiene", "stump care", "skin check", "skin checks", "wound care",
+    "stoma care", "catheter care", "bowel program", "bowel programme", "bladder program",
+    "bladder programme", "apply <det>? splint", "apply <det>? brace", "apply <det>? collar",
+    "apply <det>? ankle splint", "apply <det>? ankle splints", "apply <det>? back brace",
+    "apply <det>? stockings", "apply <det>? liner", "wear <det>? brace", "wear <det>? back brace",
+    "wear <det>? collar", "wear <det>? splint", "wear <det>? resting splint",
+    "wear <det>? ankle splint", "wear <det>? ankle splints", "wear <det>? sling",
+    "wear <det>? boot", "wear <det>? stockings", "floor recovery", "lie to sit",
+    "supine to sit", "sit to supine", "sit to lie", "pressure care", "put <det> bra on",
+    "put <det> coat on", "put <det> trousers on", "put <det> jumper on", "put <det> shirt on",
+    "put <det> tights on", "put <det> jacket on", "put <det> boots on",
 })
 
 # Compounds that contain an activity word but name a thing: they hide the activity inside.
@@ -150,7 +173,7 @@ COMPOUNDS = (
     "washing machine", "dressing gown", "sitting room", "shopping bags", "shopping bag",
     "car seat", "standby assist", "stand by", "sock aid", "push mower", "sliding board",
     "work boots", "swimming pool", "dining table", "kitchen counter", "oily fish",
-    "type of", "in a row", "living room",
+    "type of", "in a row", "living room", "at work",
     # "work on my posture" is a wish about a capacity, not work
     "work on", "work towards", "work toward", "focus on",
 )

@@ -67,6 +67,8 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
     "unmotivated": ("A label, not a barrier: name what gets in the way.",
                     "finding it hard to start"),
     "ordered to": (_ORDERS, "agreed to"),
+    "told to": ("Telling leaves no room for the patient's view; say what was agreed.",
+                "agreed to"),
     "refuses": ("'Refuses' labels the person; find out what they want instead.",
                 "has chosen not to have"),
     "refused": ("'Refused' labels the person; find out what they want instead.",
@@ -99,7 +101,7 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
 # "she has to", not "I must" (the speaker's own resolve), "all pain must go" (no person) or
 # "if she has to go off sick" (a condition, not an order).
 MODAL_ORDERS: frozenset[str] = frozenset({
-    "must", "has to", "have to", "needs to", "need to", "shall", "refuses", "refused",
+    "must", "has to", "have to", "needs to", "need to", "shall", "refuses", "refused", "told to",
 })
 # Subjects that make a modal an order (besides a name: a capitalised word the lexicons lack).
 PERSON_SUBJECTS: frozenset[str] = frozenset({

@@ -53,7 +53,7 @@ FREQUENCY_WORDS = frozenset({"daily", "weekly", "nightly", "fortnightly", "month
 # Levels of help (Bovend'Eerdt's "support"): whole phrases ...
 SUPPORT_PHRASES = (
     "independently", "independent", "unaided", "unassisted", "unsupported", "supervised",
-    "supervision", "set up help",
+    "supervision", "set up help", "set up only", "setup only", "after set up",
     "on <det> own", "by myself", "by himself", "by herself", "by themselves", "alone",
     "with supervision", "with close supervision", "under supervision", "with set up",
     "with setup", "with one person", "with two people", "standby assist", "stand by assist",
@@ -77,7 +77,7 @@ CONDITIONS = (
     "through <det> night", "the whole night", "in one go", "non stop", "nonstop",
     "in a row", "step over step", "all the way", "without <det>? rest", "without <det>? break",
     "without <det>? limp", "without stopping", "without a fall", "the whole", "a whole",
-    "through <det>", "without waking", "continuously",
+    "through <det>", "without waking", "continuously", "at all times",
 )
 
 # A return to an activity is measured by its extent: "return to full duties", "a whole match".
@@ -93,7 +93,10 @@ COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training
                                "class", "shift", "game", "match", "practice", "run", "walk",
                                "workout", "appointment", "treatment", "lesson", "flight"})
 # Nouns that make a pain word part of a coping tool: "flare-up plan", "pain diary".
-PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit"})
+PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit",
+                        # "cut my pain medication": taking tablets is a behaviour, not pain
+                        "medication", "medications", "medicine", "medicines", "meds", "tablets",
+                        "killers"})
 
 # Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
 COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",

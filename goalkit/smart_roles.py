@@ -52,8 +52,24 @@ _PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing"})  # besides _SETT
 # with flare-ups", "learn to live with my pain").
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})
 # Fears: the activity after them is what the patient fears, not what they will do.
-_FEARS = (("scared", "of"), ("afraid", "of"), ("frightened", "of"), ("fear", "of"),
-          ("fearful", "of"), ("worried", "about"), ("nervous", "about"), ("anxious", "about"))
+_FEAR_WORDS = frozenset({"scared", "afraid", "frightened", "fear", "fearful", "worried", "worry",
+                         "worrying", "nervous", "anxious", "terrified"})
+_FEARS = frozenset((w, p) for w in _FEAR_WORDS
+                   for p in ("of", "about", "when", "whenever", "every", "each"))
+# A feeling about a setting: "feel more confident on the stairs", "be safe in the shower".
+_FEELINGS = frozenset({"confident", "safe", "safer", "steady", "steadier", "secure",
+                       "comfortable", "relaxed", "calm", "calmer"})
+# (not a verb: "feel confident walking outdoors" names walking outdoors)
+_FEELING_PREPS = frozenset({"on", "in", "at", "about", "when", "with", "around"})
+_FEEL_VERBS = frozenset({"feel", "feeling", "be", "being", "become", "more", "less"})
+# Where the clause of a fear ends: a new sentence, a reason or a turn.
+_FEAR_STOP = frozenset({".", ";", "!", "?", "so", "because", "but", "and", ","})
+# Who or what a patient may no longer need: aids, and the people who help ("no longer rely on my
+# husband"; after "with", a person is company, not help, so only here).
+_HELPERS = R.SUPPORT_NOUNS | frozenset({
+    "husband", "wife", "partner", "son", "daughter", "mum", "mother", "dad", "father", "family",
+    "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift", "hoist",
+})
 # Support said by negation: "I won't need my stick", "no longer using crutches".
 _NEGATIONS = frozenset({"won't", "wont", "not", "don't", "dont", "longer", "never"})
 _NEED = frozenset({"need", "needing", "use", "using", "rely", "relying", "needs", "require",
@@ -112,21 +128,29 @@ def settings(scan: Scan) -> list[tuple[int, int]]:
 
 
 def _fears(scan: Scan) -> None:
+    """A fear, or a feeling about a setting, holds the activities of its clause: "stop being
+    scared of bending to empty the dishwasher", "not be frightened of slipping in the shower",
+    "feel more confident on the stairs" name a feeling, not something the patient will do."""
     toks = scan.tokens
-    feared = []
-    starts: dict[int, Hit] = {}
-    for a in scan.hits.get("activity", ()):
-        starts.setdefault(a.start, a)
-    for i in range(len(toks) - 1):
-        if (toks[i].norm, toks[i + 1].norm) not in _FEARS:
+    n = len(toks)
+    spans = []
+    for i in range(n - 1):
+        pair = (toks[i].norm, toks[i + 1].norm)
+        if pair in _FEARS:
+            label, first = f"{pair[0]} {pair[1]}", i + 2
+        elif toks[i].norm in _FEELINGS and toks[i + 1].norm in _FEELING_PREPS and any(
+                toks[k].norm in _FEEL_VERBS for k in range(max(0, i - 3), i)):
+            label, first = toks[i].norm, i + 1
+        else:
             continue
-        j = i + 2
-        if norm_at(toks, j) in DETERMINERS:
-            j += 1
-        if j in starts:
-            feared.append(starts[j])
-            scan.add("state", i, i + 2, (f"{toks[i].norm} {toks[i + 1].norm}", "feeling",
-                                         R.STATES["confident"][1]))
+        end = i + 2
+        while end < n and toks[end].norm not in _FEAR_STOP:
+            end += 1
+        spans.append((i, first, end, label))
+    feared = [a for a in scan.hits.get("activity", ())
+              if any(first <= a.start < end for _, first, end, _ in spans)]
+    for start, first, _, label in spans:
+        scan.add("state", start, first, (label, "feeling", R.STATES["confident"][1]))
     if feared:
         gone = set(feared)
         scan.hits["feared_activity"] = feared
@@ -146,6 +170,8 @@ def _negated_support(scan: Scan) -> None:
             continue
         if norm_at(toks, j) == "to":  # "not to need"
             j += 1
+        if norm_at(toks, j) in ("have", "has") and norm_at(toks, j + 1) == "to":
+            j += 2  # "won't have to use my crutches"
         if norm_at(toks, j) not in _NEED:
             continue
         j += 1
@@ -154,9 +180,9 @@ def _negated_support(scan: Scan) -> None:
         if norm_at(toks, j) in DETERMINERS or norm_at(toks, j) in POSSESSIVES:
             j += 1
         k = j
-        while k < min(n, j + 3) and toks[k].norm not in R.SUPPORT_NOUNS:
+        while k < min(n, j + 3) and toks[k].norm not in _HELPERS:
             k += 1
-        if k < n and toks[k].norm in R.SUPPORT_NOUNS and scan.free(i, k + 1):
+        if k < n and toks[k].norm in _HELPERS and scan.free(i, k + 1):
             start = i - 1 if toks[i].norm == "longer" and norm_at(toks, i - 1) == "no" else i
             scan.add("support", start, k + 1, ("negated",))
             scan.claim(start, k + 1)
@@ -260,6 +286,8 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     main = [h for h in scan.all(*_FUNCTION) if not _inside(h, where)]
     if not main:
         return "target", None
+    if not any(h.kind in ("activity", "weak_activity") for h in main):
+        return "co-target", None  # "feel better and have less pain": no activity to qualify
     conditions = []
     for p in pains:
         if _inside(p, where):

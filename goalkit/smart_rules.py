@@ -112,6 +112,7 @@ IRREGULAR: Mapping[str, str] = {
     "held": "hold", "caught": "catch", "threw": "throw", "thrown": "throw", "flew": "fly",
     "flown": "fly", "hung": "hang", "taught": "teach", "wrote": "write", "written": "write",
     "dug": "dig", "met": "meet", "took": "take", "taken": "take", "cared": "care",
+    "getting": "get", "gets": "get", "making": "make", "makes": "make", "made": "make",
     "biking": "bike", "hiking": "hike", "cycling": "cycle", "dancing": "dance",
     "skiing": "ski", "better": "better", "flare-ups": "flare ups", "ups": "ups",
     "hurting": "hurt", "hurts": "hurt", "aches": "ache", "pains": "pain", "sores": "sore",

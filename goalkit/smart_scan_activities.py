@@ -139,7 +139,8 @@ def find_outcomes(scan: Scan) -> None:
                 continue
             target = [a for p in range(j, limit) for a in by_start.get(p, ())]
             generic = {"normal", "activities", "activity", "life", "self", "fitness", "health",
-                       "old", "how", "way", "pre", "everything", "things", "being"}
+                       "old", "how", "way", "pre", "everything", "things", "being", "prior",
+                       "previous", "usual", "baseline", "level", "function"}
             if target:
                 end = max(a.end for a in target if a.start == target[0].start)
                 scan.add("outcome", i, end, ("return",))
@@ -218,12 +219,13 @@ def _place_follows(scan: Scan, j: int) -> bool:
     n = len(toks)
     if j + 1 >= n:
         return toks[j].norm in ("home", "upstairs", "downstairs") and norm_at(
-            toks, j - 1) not in ("at", "in")
+            toks, j - 1) not in ("at", "in") and scan.free(j, j + 1)
     nxt = toks[j + 1]
     if toks[j].norm == "to" and nxt.norm in ("be", "do", "have", "get", "go", "make", "help"):
         return False
     if toks[j].norm in ("home", "upstairs", "downstairs"):
-        return norm_at(toks, j - 1) not in ("at", "in")  # "walk home", not "at home"
+        # "walk home", not "at home" nor the "home" of a deadline ("prior to DH")
+        return norm_at(toks, j - 1) not in ("at", "in") and scan.free(j, j + 1)
     if nxt.norm in ("and",) and j + 2 < n and toks[j + 2].norm in R.DEST_PREPS:
         return _place_follows(scan, j + 2)
     if nxt.norm in DETERMINERS or nxt.norm in R.PLACES or nxt.norm in REFLEXIVES:

@@ -41,6 +41,8 @@ def find_quantities(scan: Scan) -> None:
         end = _quantity_at(scan, i) if starts and i not in scan.claimed else i
         if end > i:
             start = _comparator_start(toks, i)
+            if tok.norm == "half" and norm_at(toks, i - 1) == "by":
+                start = i - 1  # "by half" is the amount, "half" alone is not
             scan.add("quantity", start, end)
             scan.claim(start, end)
             i = end
@@ -78,6 +80,8 @@ def _quantity_at(scan: Scan, i: int) -> int:
             "time", "shift", "day", "days", "duties", "match", "game", "round", "session",
             "week", "hours", "set", "workout", "class"):
         return i + 2
+    if w == "half" and norm_at(toks, i - 1) == "by":
+        return i + 1  # "cut my tablets by half"
     if w in ("a", "an", "half"):
         j = i + 1
         if w == "half" and norm_at(toks, j) in ("a", "an"):

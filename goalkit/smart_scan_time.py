@@ -114,10 +114,13 @@ def _time_at(toks: list[Token], i: int) -> int:
             if (unit in PERIODS or hours_ok) and not (
                     norm_at(toks, k + 1) in FREQ_MARKERS and norm_at(toks, k + 2) in PERIODS):
                 return _after_event(toks, k + 1)
+            # a horizon counted in meetings, as notes write it: "in 4 visits"
+            if unit in _COUNTED_MEETINGS and w in ("within", "in", "over", "by") and not relative:
+                return k + 1
         # by week 6, at month 3, by wk 6
         if norm_at(toks, i + 1) in ("week", "month", "day", "wk") and i + 2 < n \
                 and toks[i + 2].is_num:
-            return i + 3
+            return _after_event(toks, i + 3)
         # by the 3rd session, before the third visit
         end = _nth_meeting(toks, i + 1)
         if end > i + 1:
@@ -126,6 +129,10 @@ def _time_at(toks: list[Token], i: int) -> int:
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
             return i + 4
+    # A'. from / starting week 4 (post-op)
+    if w in ("from", "starting", "since") and norm_at(toks, i + 1) in (
+            "week", "month", "day", "wk") and i + 2 < n and toks[i + 2].is_num:
+        return _after_event(toks, i + 3)
     # B. N weeks after surgery / 6 weeks post-op / a two-week review
     k = read_number(toks, i)
     if k > i and k < n and toks[k].norm in PERIODS and (
@@ -141,9 +148,10 @@ def _time_at(toks: list[Token], i: int) -> int:
     if w in ("today", "tomorrow", "tonight"):
         return i + 1
     # D. (by) the end of the month / of March / of my rehab stay (not "of a working day")
+    # (also in notes' style, without "the": "by end of wk 2")
+    lead = i - 2 if norm_at(toks, i - 1) == "the" else i - 1
     if w in ("end", "start", "beginning") and norm_at(toks, i + 1) == "of" \
-            and norm_at(toks, i - 1) == "the" \
-            and norm_at(toks, i - 2) in ("by", "before", "until", "till", "at", "towards", "for") \
+            and norm_at(toks, lead) in ("by", "before", "until", "till", "at", "towards", "for") \
             and norm_at(toks, i + 2) not in ("a", "an", "each", "every"):
         j = i + 2
         timely = False
@@ -153,6 +161,8 @@ def _time_at(toks: list[Token], i: int) -> int:
             timely = timely or word in PERIODS or word in R.MONTHS or word in R.EVENTS \
                 or word in SPELLS
             j += 1
+        if timely and j < n and toks[j].is_num and toks[j - 1].norm in PERIODS:
+            j += 1  # "the end of week 2"
         return j if timely else i
     # E. dates: by 1 June, the 1st of June, on the 14th, in March, starting Monday
     end = _day_of_month(toks, i)
@@ -200,12 +210,16 @@ def _time_at(toks: list[Token], i: int) -> int:
         limit = min(n, j + 7)
         while j < limit:
             t = toks[j]
+            if t.norm == "year" and norm_at(toks, j - 1) == "new":  # "by the new year"
+                return j + 1
             if t.norm in R.EVENTS and not (t.norm == "fall" and w not in ("by", "before", "in")):
                 if t.norm in ("check", "follow") and norm_at(toks, j + 1) != "up":
                     return i
                 end = j + 2 if norm_at(toks, j + 1) == "up" else j + 1
                 while end < n and toks[end].norm in R.EVENTS:  # "post-op review"
                     end += 1
+                if norm_at(toks, end) == "home" and toks[end - 1].norm == "discharge":
+                    end += 1  # "before discharge home"
                 return end
             if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
                     "in", "on", "at", "by"):
@@ -222,6 +236,8 @@ def _time_at(toks: list[Token], i: int) -> int:
     return i
 
 
+# Meetings that count out a horizon in therapy notes ("in 4 visits", "within 6 sessions").
+_COUNTED_MEETINGS = frozenset({"visits", "sessions", "treatments", "appointments", "tx"})
 _DAY_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _ORDINAL_DAYS = frozenset({
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -324,7 +340,8 @@ def find_frequencies(scan: Scan) -> None:
             if k > j and k < n and R.UNITS.get(toks[k].norm) in ("duration", "period"):
                 end = k + 1
             elif j < n and (toks[j].norm in PERIODS or toks[j].norm in DAY_PARTS
-                            or toks[j].norm in R.WEEKDAYS or toks[j].norm in PLURAL_DAY_PARTS):
+                            or toks[j].norm in R.WEEKDAYS or toks[j].norm in PLURAL_DAY_PARTS
+                            or toks[j].norm in HOURS):  # "a rest break every hour"
                 end = j + 1
             else:  # "before every training session", "after each meal"
                 k = j

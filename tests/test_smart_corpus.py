@@ -16,6 +16,7 @@ from goalkit.smart import check_goal
 
 CORPUS = Path(__file__).parent / "data" / "goals.jsonl"
 LABELS = ("specific", "measurable", "time_bound", "pain_only")
+FLAGS = ("pain_condition", "coercive", "shorthand")  # optional, false when absent
 
 
 def _rows() -> list[dict[str, Any]]:
@@ -37,8 +38,9 @@ def test_corpus_is_well_formed() -> None:
     texts = [r["text"] for r in rows]
     assert len(set(texts)) == len(texts), "duplicate statements"
     for row in rows:
-        assert set(row) <= {"text", *LABELS, "source", "note", "xfail"}, row
+        assert set(row) <= {"text", *LABELS, *FLAGS, "language", "source", "note", "xfail"}, row
         assert all(isinstance(row[k], bool) for k in LABELS), row
+        assert all(isinstance(row.get(k, False), bool) for k in FLAGS), row
         assert row["text"].strip() and row["source"].strip(), row
     # the corpus covers both sides of every label
     for label in LABELS:
@@ -48,7 +50,18 @@ def test_corpus_is_well_formed() -> None:
 @pytest.mark.parametrize("row", _params())
 def test_corpus_line(row: dict[str, Any]) -> None:
     report = check_goal(row["text"])
-    got = {k: report.criteria[k].met for k in ("specific", "measurable", "time_bound")}
+    if row.get("language", "en") != "en":
+        # another language: no verdict, and the report says the checker reads English only
+        assert report.other_language is not None, report.notes
+        assert {report.criteria[k].met for k in ("specific", "measurable", "time_bound")} \
+            == {None}
+        assert any("English only" in note for note in report.notes), report.notes
+        return
+    got: dict[str, bool | None] = {
+        k: report.criteria[k].met for k in ("specific", "measurable", "time_bound")}
     got["pain_only"] = report.pain_only
-    expected = {k: row[k] for k in LABELS}
+    got["pain_condition"] = report.pain_condition is not None
+    got["coercive"] = bool(report.language)
+    expected = {k: row[k] for k in LABELS} | {
+        k: row.get(k, False) for k in ("pain_condition", "coercive")}
     assert got == expected, {k: report.criteria[k].message for k in got if k in report.criteria}
