@@ -50,6 +50,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "stand up", "sit up", "sit down", "roll over", "sit out", "get in and out",
         "get out of", "get in and out of", "get on and off", "get up from", "stand up from",
         "bed mobility", "lie to sit", "supine to sit", "sit to supine", "sit to lie", "roll",
+        "turn over", "turn in bed",
         "floor recovery", "floor transfer", "get up off <det>? floor", "wheelchair mobility",
     ),
     "selfcare": (
@@ -68,6 +69,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "wear <det>? sling", "wear <det>? boot", "wear <det>? stockings", "pressure care",
         "put <det> bra on", "put <det> coat on", "put <det> trousers on", "put <det> jumper on",
         "put <det> shirt on", "put <det> tights on", "put <det> jacket on", "put <det> boots on",
+        "take <det>? medication", "take <det>? tablets", "take <det>? medicines",
     ),
     "household": (
         "clean", "vacuum", "hoover", "mop", "sweep", "dust", "iron", "tidy", "wash up",
@@ -97,7 +99,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "spend <det>? morning with", "spend <det>? evening with", "spend <det>? weekend with",
         "socialise", "socialize", "take part", "participate", "join", "church", "choir",
         "pub", "cinema", "concert", "theatre", "theater", "walking group", "get home",
-        "go home",
+        "go home", "get to <det>", "use <det>? bus", "catch <det>? bus", "take <det>? bus",
+        "use <det>? train", "public transport",
     ),
     "attend": ("attend", "physiotherapy", "physio", "physical therapy"),
     "family": ("look after", "care for", "babysit", "bath <det> baby", "school run"),
@@ -173,7 +176,8 @@ COMPOUNDS = (
     "washing machine", "dressing gown", "sitting room", "shopping bags", "shopping bag",
     "car seat", "standby assist", "stand by", "sock aid", "push mower", "sliding board",
     "work boots", "swimming pool", "dining table", "kitchen counter", "oily fish",
-    "type of", "in a row", "living room", "at work",
+    "type of", "in a row", "living room", "at work", "exercise test", "exercise tolerance test",
+    "walk test", "walking test", "step test",
     # "work on my posture" is a wish about a capacity, not work
     "work on", "work towards", "work toward", "focus on",
 )

@@ -17,6 +17,10 @@ REASONS = (
     "so i'll be able", "in order to", "because", "which will let me", "which means i can",
     "allowing me to", "enabling me to", "to allow me to", "so as to", "to be able to",
     "as i want to", "so i don't", "so i do not", "so i won't", "so that i",
+    # in a clinician's note
+    "so pt can", "so patient can", "so client can", "so the patient can", "so pt is able",
+    "so patient is able", "to allow", "to enable", "to let me", "allowing", "enabling",
+    "to facilitate",
 )
 
 # Words ignored when comparing a goal with a recorded priority.

@@ -117,9 +117,9 @@ def _time_at(toks: list[Token], i: int) -> int:
             # a horizon counted in meetings, as notes write it: "in 4 visits"
             if unit in _COUNTED_MEETINGS and w in ("within", "in", "over", "by") and not relative:
                 return k + 1
-        # by week 6, at month 3, by wk 6
-        if norm_at(toks, i + 1) in ("week", "month", "day", "wk") and i + 2 < n \
-                and toks[i + 2].is_num:
+        # by week 6, at month 3, by wk 6, by session 12
+        if norm_at(toks, i + 1) in ("week", "month", "day", "wk", "session", "visit") \
+                and i + 2 < n and toks[i + 2].is_num:
             return _after_event(toks, i + 3)
         # by the 3rd session, before the third visit
         end = _nth_meeting(toks, i + 1)
@@ -129,6 +129,13 @@ def _time_at(toks: list[Token], i: int) -> int:
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
             return i + 4
+    # A''. from the autumn, starting in the new year
+    if w in ("from", "starting"):
+        j = i + 1
+        if norm_at(toks, j) in ("the", "this", "next"):
+            j += 1
+        if norm_at(toks, j) in R.CALENDAR and norm_at(toks, j) not in ("half", "new"):
+            return j + 1
     # A'. from / starting week 4 (post-op)
     if w in ("from", "starting", "since") and norm_at(toks, i + 1) in (
             "week", "month", "day", "wk") and i + 2 < n and toks[i + 2].is_num:
@@ -224,6 +231,8 @@ def _time_at(toks: list[Token], i: int) -> int:
             if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
                     "in", "on", "at", "by"):
                 break
+            if w == "in" and (t.is_num or t.norm == "for"):
+                break  # "sit in the w/c 2 hrs for a day trip": a place and an amount
             j += 1
     # G. a numeric date after a time word: by 15/06
     if w in ("by", "on", "before", "until", "from", "till") and i + 3 < n \
