@@ -105,18 +105,49 @@ def _specific(scan: Scan, ctx: Context) -> Finding:
                    "'climb the stairs at home'.")
 
 
+def _is_return(scan: Scan, h: Hit) -> bool:
+    return h.kind == "outcome" and h.info[0] in ("return", "again") \
+        and scan.tokens[h.start].norm not in ("start", "starting")  # a start is a one-off event
+
+
+def _return_extent(scan: Scan, h: Hit) -> int:
+    """The last token of the extent a return carries ("return to full duties", "netball with
+    no restrictions"), or -1."""
+    toks = scan.tokens
+    end = h.end
+    last = -1
+    while end < len(toks) and toks[end].norm not in (".", ";", "!", "?"):
+        end += 1
+    for k in range(h.start, end):
+        if toks[k].norm in R.RETURN_EXTENTS:
+            last = k
+    return last
+
+
+_EXTENT_ADJECTIVES = frozenset({"full", "whole", "complete", "entire", "competitive", "part",
+                                "usual", "normal"})
+
+
+def _is_word(scan: Scan, k: int) -> bool:
+    return k < len(scan.tokens) and scan.tokens[k].kind == "word"
+
+
 def _bare_return(scan: Scan, h: Hit) -> bool:
     """A return with no extent ("get back to golf", "play tennis again"): a direction, not a
     measure. "Return to full duties" or "play a whole match again" carry their extent."""
-    if h.kind != "outcome" or h.info[0] not in ("return", "again") \
-            or scan.tokens[h.start].norm in ("start", "starting"):
-        return False  # starting something new is a one-off event
-    toks = scan.tokens
-    end = h.end
-    while end < len(toks) and toks[end].norm not in (".", ";", "!", "?"):
-        end += 1
-    near = {t.norm for t in toks[h.start: end]}
-    return not near & R.RETURN_EXTENTS
+    return _is_return(scan, h) and _return_extent(scan, h) < 0
+
+
+def _with_extent(scan: Scan, h: Hit) -> Hit:
+    """A return quoted with its extent, so the quote alone still says how much."""
+    if not _is_return(scan, h):
+        return h
+    last = _return_extent(scan, h)
+    if last < h.end:
+        return h
+    if _is_word(scan, last + 1) and scan.tokens[last].norm in _EXTENT_ADJECTIVES:
+        last += 1  # "full training", "whole match"
+    return Hit(h.kind, h.start, last + 1, scan.quote(h.start, last + 1), h.info)
 
 
 def _measurable(scan: Scan, ctx: Context) -> Finding:
@@ -126,7 +157,7 @@ def _measurable(scan: Scan, ctx: Context) -> Finding:
         kinds.append("support")
     found = scan.all(*kinds)
     bare = [h for h in found if _bare_return(scan, h)]
-    ev_hits = outermost([h for h in found if not _bare_return(scan, h)])
+    ev_hits = outermost([_with_extent(scan, h) for h in found if not _bare_return(scan, h)])
     if ev_hits:
         ev = hit_texts(ev_hits)
         return Finding("measurable", True, f"Says how much, how often or how well: {_q(ev)}.",

@@ -99,7 +99,8 @@ COMPARATOR_ENDS = frozenset(words[-1] for words in COMPARATORS)
 # Words that can start a time expression or a frequency (numbers can start either): other
 # tokens are skipped without a closer look.
 TIME_STARTS = (HORIZON_PREPS | RELATIVE | DATE_PREPS | EVENT_PREPS | R.MONTHS | R.WEEKDAYS
-               | {"today", "tomorrow", "tonight", "end", "a", "an"})
+               | {"today", "tomorrow", "tonight", "end", "a", "an", "week", "weeks", "wk", "wks",
+                  "once"})
 FREQ_STARTS = (frozenset({"every", "each", "a", "per"}) | R.FREQUENCY_WORDS | R.WEEKDAYS)
 FREQ_MARKERS = frozenset({"a", "per", "each", "every"})
 

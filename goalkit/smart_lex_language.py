@@ -62,6 +62,10 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
                    "has chosen not to"),
     "refused to": ("'Refused' labels the person; find out what they want instead.",
                    "chose not to"),
+    "refusing to": ("'Refusing' labels the person; find out what they want instead.",
+                    "choosing not to"),
+    "refusing": ("'Refusing' labels the person; find out what they want instead.",
+                 "choosing not to have"),
     "failed to": ("'Failed' blames the person; ask what got in the way.",
                   "has not yet managed to"),
     "unmotivated": ("A label, not a barrier: name what gets in the way.",
@@ -115,6 +119,7 @@ CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", 
 LANGUAGE_NOT_SLOT_IN = frozenset({
     "comply", "compliance", "compliant", "non compliant", "noncompliant", "non compliance",
     "noncompliance", "insist", "unmotivated", "refuses to", "refused to", "non adherent",
+    "refusing to", "refusing",
     "refuses", "refused",
     "nonadherent", "non adherence", "nonadherence", "poor adherence",
 })

@@ -83,7 +83,8 @@ CONDITIONS = (
 # A return to an activity is measured by its extent: "return to full duties", "a whole match".
 RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire", "normal",
                             "usual", "all", "part", "match", "matches", "game", "games",
-                            "shift", "shifts", "duties", "round", "race", "season"})
+                            "shift", "shifts", "duties", "round", "race", "season",
+                            "unrestricted", "restrictions", "restriction"})
 RETURN_EXAMPLE = "play 9 holes of golf once a week"
 
 # Before an activity word, these make it a noun ("more bend in my knee", "less twisting").
@@ -119,6 +120,9 @@ PLACES = frozenset({
     "work", "school", "church", "bed", "home", "town", "hospital", "college", "university",
     "chapel", "mosque", "temple", "synagogue", "stairs", "steps", "shops", "market",
     "holiday", "physio", "class", "mass",
+    # places notes name without an article ("amb to toilet", "walk c̄ wife to shop")
+    "shop", "toilet", "bathroom", "kitchen", "lounge", "car", "gym", "garden", "ward", "park",
+    "station", "pub", "door", "cafe", "café", "corridor", "dayroom", "bedroom", "chair",
 })
 # One-off occasions: taking part in one is a yes/no outcome ("dance at my son's wedding").
 OCCASIONS = frozenset({

@@ -22,6 +22,8 @@ MONTHS = frozenset({
 })
 WEEKDAYS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    # as notes shorten them ("next Thurs"; not "sat" or "sun", which are words)
+    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
 })
 # Named occasions that serve as deadlines after by / before / until / at ...
 EVENTS = frozenset({
@@ -30,7 +32,8 @@ EVENTS = frozenset({
     "review", "appointment", "follow", "check", "clinic", "season", "race", "tournament",
     "competition", "term", "semester", "retirement", "christmas", "easter", "thanksgiving",
     "diwali", "eid", "hanukkah", "ramadan", "spring", "summer", "autumn", "winter", "fall",
-    "tomorrow", "today", "tonight", "visit", "consultation", "quarter",
+    "tomorrow", "today", "tonight", "visit", "consultation", "quarter", "assessment",
+    "reassessment", "midsummer", "midwinter",
 })
 # Dates on the calendar among EVENTS: "after Easter" is a date, "after surgery" is not.
 CALENDAR = frozenset({

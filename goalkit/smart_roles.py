@@ -47,7 +47,9 @@ _SETTING_WORDS = frozenset({"when", "whenever", "while", "whilst", "during"})
 _SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because"})
 # After a pain target, these bring in its setting: "less knee pain on the stairs", "knee pain
 # no more than 2/10 after netball training", "neck pain with desk work".
-_PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing"})  # besides _SETTING_WORDS
+# The same after a capacity or a feeling: "more strength for the stairs", "confidence with
+# outdoor walking".
+_PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing", "with", "for"})
 # Coping: what is coped with is the pain, what the person does is the coping ("cope better
 # with flare-ups", "learn to live with my pain").
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})
@@ -58,9 +60,11 @@ _FEARS = frozenset((w, p) for w in _FEAR_WORDS
                    for p in ("of", "about", "when", "whenever", "every", "each"))
 # A feeling about a setting: "feel more confident on the stairs", "be safe in the shower".
 _FEELINGS = frozenset({"confident", "safe", "safer", "steady", "steadier", "secure",
-                       "comfortable", "relaxed", "calm", "calmer"})
+                       "comfortable", "relaxed", "calm", "calmer", "tired", "exhausted",
+                       "fatigued", "stiff", "breathless", "drained", "worn"})
 # (not a verb: "feel confident walking outdoors" names walking outdoors)
-_FEELING_PREPS = frozenset({"on", "in", "at", "about", "when", "with", "around"})
+_FEELING_PREPS = frozenset({"on", "in", "at", "about", "when", "with", "around", "after",
+                            "during"})
 _FEEL_VERBS = frozenset({"feel", "feeling", "be", "being", "become", "more", "less"})
 # Where the clause of a fear ends: a new sentence, a reason or a turn.
 _FEAR_STOP = frozenset({".", ";", "!", "?", "so", "because", "but", "and", ","})
@@ -113,13 +117,17 @@ def settings(scan: Scan) -> list[tuple[int, int]]:
     toks = scan.tokens
     n = len(toks)
     out = []
-    pains = scan.hits.get("pain", ())
-    first_pain = min((p.start for p in pains), default=n)
+    # (not a "general" state: "independent with all transfers" is a level of help)
+    targets = [h for h in scan.all("pain", "state") if h.kind == "pain" or h.info[1] in (
+        "capacity", "feeling", "function")]
+    first_target = min((p.start for p in targets), default=n)
     first_act = min((a.start for a in scan.all("activity", "weak_activity")), default=n)
-    after_pain = first_pain < first_act
+    # (not after a coping verb: "handle flare-ups with my pacing plan" is what the person does)
+    after_target = first_target < first_act and not any(
+        toks[k].norm in R.COPING_VERBS for k in range(max(0, first_target - 3), first_target))
     for i, t in enumerate(toks):
-        if t.norm in _SETTING_WORDS or (after_pain and t.norm in _PAIN_SETTING_PREPS
-                                        and first_pain < i < first_act <= i + 3):
+        if t.norm in _SETTING_WORDS or (after_target and t.norm in _PAIN_SETTING_PREPS
+                                        and first_target < i < first_act <= i + 3):
             j = i + 1
             while j < min(n, i + 12) and toks[j].norm not in _SETTING_STOP:
                 j += 1
@@ -279,7 +287,8 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     if not pains:
         return ("reason", None) if scan.has("reason_pain") else ("none", None)
     toks = scan.tokens
-    if all(any(toks[k].norm in _COPING for k in range(max(0, p.start - 5), p.start))
+    if all(any(toks[k].norm in _COPING or (toks[k].norm in ("manage", "managing") and norm_at(
+            toks, k - 1) == "self") for k in range(max(0, p.start - 5), p.start))
            for p in pains):
         return "none", None  # coping with pain is something the person does
     where = settings(scan)

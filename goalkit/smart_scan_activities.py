@@ -43,14 +43,14 @@ def find_support(scan: Scan) -> None:
             continue
         if w == "with" and i > 0 and toks[i - 1].norm in R.COPING_VERBS:
             continue  # "cope with flare-ups": what is coped with, not a condition
-        limit = min(n, i + 5)
+        limit = min(n, i + 7)  # "without shortness of breath or chest pain"
         j = i + 1
         found = -1
         pain = False
         while j < limit and toks[j].norm not in CLAUSE_END and toks[j].norm not in (
                 "with", "without", "within", "for", "by", "in"):
             norm = toks[j].norm
-            if norm in R.SUPPORT_NOUNS:
+            if norm in R.SUPPORT_NOUNS and j < i + 5:
                 found = j
                 break
             if ("pain" in toks[j].keys or norm in ("discomfort", "hurting", "flare")) and not (
@@ -98,6 +98,9 @@ def resolve_activities(scan: Scan) -> None:
         word = toks[h.start].norm
         if norm_at(toks, h.start - 1) in R.NOUN_MARKERS:
             continue  # "more bend in my knee": a noun, not something the patient does
+        if _body_part_subject(toks, h.start):
+            weak.append(h)  # "get my hand working again", "my knee to bend": a body function
+            continue
         before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
         is_form = word.endswith("ing") or h.info[1] == "sport"
         if is_form and before & R.IMPROVE_VERBS:
@@ -109,6 +112,24 @@ def resolve_activities(scan: Scan) -> None:
         strong.append(h)
     scan.hits["activity"] = strong
     scan.hits["weak_activity"] = weak
+
+
+_BODY_PARTS = frozenset({
+    "hand", "hands", "arm", "arms", "leg", "legs", "knee", "knees", "back", "neck", "shoulder",
+    "shoulders", "hip", "hips", "ankle", "ankles", "foot", "feet", "wrist", "wrists", "elbow",
+    "elbows", "spine", "body", "fingers", "finger", "thumb", "joints", "muscles",
+})
+
+
+def _body_part_subject(toks: list[Token], i: int) -> bool:
+    """Whether the activity word at ``i`` is said of a body part: "my hand working", "my knee
+    to bend"."""
+    owners = ("my", "his", "her", "their", "your", "the")
+    if norm_at(toks, i - 1) == "to":  # "I want my knee to bend" (not "use my hands to knit")
+        return norm_at(toks, i - 2) in _BODY_PARTS and norm_at(toks, i - 3) in owners \
+            and norm_at(toks, i - 4) in ("want", "wants", "like", "need", "needs", "get")
+    return toks[i].norm.endswith("ing") and norm_at(toks, i - 1) in _BODY_PARTS \
+        and norm_at(toks, i - 2) in owners
 
 
 def find_outcomes(scan: Scan) -> None:
@@ -195,8 +216,15 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     # a destination or an occasion a few words on: "walk my daughter down the aisle"
     limit = min(n, k + 8)
     j = k
+    company = False
     while j < limit:
         t = toks[j]
+        if t.norm == "with" and not company and j + 1 < n and toks[j + 1].kind == "word":
+            # "walk with my wife to the shop": the company, then the destination
+            company = True
+            j = _np_end(toks, j + 1)
+            limit = min(n, j + 6)
+            continue
         if t.norm in CLAUSE_END or t.norm in ("with", "without", "within", "for", "by",
                                                "every", "each", "using", "while"):
             break

@@ -37,7 +37,7 @@ def find_quantities(scan: Scan) -> None:
     i = 0
     while i < n:
         tok = toks[i]
-        starts = tok.is_num or tok.norm in ("from", "full", "part", "a", "an", "half")
+        starts = tok.is_num or tok.norm in ("from", "full", "part", "a", "an", "half", "all")
         end = _quantity_at(scan, i) if starts and i not in scan.claimed else i
         if end > i:
             start = _comparator_start(toks, i)
@@ -48,6 +48,11 @@ def find_quantities(scan: Scan) -> None:
             i = end
         else:
             i += 1
+
+
+# What "all" counts: "all her sessions", "all 6 classes".
+_ALL_OF = frozenset({"sessions", "appointments", "classes", "visits", "treatments", "meals",
+                     "transfers", "stairs"})
 
 
 def _comparator_start(toks: list[Token], i: int) -> int:
@@ -80,6 +85,13 @@ def _quantity_at(scan: Scan, i: int) -> int:
             "time", "shift", "day", "days", "duties", "match", "game", "round", "session",
             "week", "hours", "set", "workout", "class"):
         return i + 2
+    if w == "all":  # "attend all 8 sessions", "all hydro sessions": a count
+        for k in range(i + 1, min(n, i + 4)):
+            if toks[k].norm in _ALL_OF:
+                return k + 1
+            if toks[k].kind != "word" and not toks[k].is_num:
+                break
+        return i
     if w == "half" and norm_at(toks, i - 1) == "by":
         return i + 1  # "cut my tablets by half"
     if w in ("a", "an", "half"):

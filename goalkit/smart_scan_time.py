@@ -20,6 +20,7 @@ from goalkit import smart_rules as R
 from goalkit._text import Token, number_value
 from goalkit.smart_grammar import (
     AFTER_EVENT,
+    CLAUSE_END,
     DATE_PREPS,
     DAY_PARTS,
     EVENT_PREPS,
@@ -129,6 +130,18 @@ def _time_at(toks: list[Token], i: int) -> int:
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
             return i + 4
+    # A3. weeks 4-6 post-op, in wks 1-4 (a span of weeks after an event, as notes write it)
+    if w in ("week", "weeks", "wk", "wks") and i + 1 < n and toks[i + 1].is_num:
+        k = read_number(toks, i + 1)
+        if norm_at(toks, k) in AFTER_EVENT or norm_at(toks, i - 1) in HORIZON_PREPS:
+            return _after_event(toks, k)
+    # once the wound has healed, once cleared by the surgeon
+    if w == "once":
+        for k in range(i + 1, min(n, i + 7)):
+            if toks[k].norm in _ONCE_ENDS:
+                return k + 1 if toks[k].norm != "cleared" else clause_end(toks, k + 1)
+            if toks[k].norm in CLAUSE_END:
+                break
     # A''. from the autumn, starting in the new year
     if w in ("from", "starting"):
         j = i + 1
@@ -145,6 +158,8 @@ def _time_at(toks: list[Token], i: int) -> int:
     if k > i and k < n and toks[k].norm in PERIODS and (
             norm_at(toks, k + 1) in AFTER_EVENT or norm_at(toks, k + 1) in PLANS
             or (norm_at(toks, k + 1) == "'" and norm_at(toks, k + 2) == "time")):
+        if norm_at(toks, k + 1) in PLANS:  # "my six-week check": the check is the deadline
+            return k + 3 if norm_at(toks, k + 2) == "up" else k + 2
         return _after_event(toks, k + 1)
     # C. this week / next month / coming summer (not "the next day": a day after something)
     if w in RELATIVE and i + 1 < n and norm_at(toks, i - 1) != "the":
@@ -155,8 +170,11 @@ def _time_at(toks: list[Token], i: int) -> int:
     if w in ("today", "tomorrow", "tonight"):
         return i + 1
     # D. (by) the end of the month / of March / of my rehab stay (not "of a working day")
-    # (also in notes' style, without "the": "by end of wk 2")
+    # (also in notes' style, without "the": "by end of wk 2", "by end wk 3")
     lead = i - 2 if norm_at(toks, i - 1) == "the" else i - 1
+    if w == "end" and norm_at(toks, lead) in ("by", "before", "at") \
+            and norm_at(toks, i + 1) in PERIODS and i + 2 < n and toks[i + 2].is_num:
+        return i + 3
     if w in ("end", "start", "beginning") and norm_at(toks, i + 1) == "of" \
             and norm_at(toks, lead) in ("by", "before", "until", "till", "at", "towards", "for") \
             and norm_at(toks, i + 2) not in ("a", "an", "each", "every"):
@@ -256,7 +274,11 @@ _ORDINAL_DAYS = frozenset({
 # Steps of recovery used as deadlines: "before returning to football", "before I go back to
 # work", "until cleared by the surgeon", "before going home".
 _MILESTONE_VERBS = frozenset({"returning", "return", "going", "go", "cleared", "discharged",
-                              "leaving", "starting", "resuming"})
+                              "leaving", "starting", "resuming", "goes", "returns", "leaves",
+                              "starts", "resumes", "is", "gets", "get"})
+# What "once" waits for when it sets a start: "once the wound has healed".
+_ONCE_ENDS = frozenset({"healed", "cleared", "discharged", "removed", "united", "fused",
+                        "home"})
 _MILESTONE_ENDS = frozenset({"back", "home", "to", "by"})
 
 
@@ -267,6 +289,10 @@ def _milestone(toks: list[Token], j: int) -> int:
         j += 1
     if norm_at(toks, j) not in _MILESTONE_VERBS:
         return start
+    if norm_at(toks, j) in ("is", "gets", "get"):  # "before she is discharged"
+        if norm_at(toks, j + 1) not in ("discharged", "home"):
+            return start
+        return j + 2
     k = j + 1
     if norm_at(toks, k) not in _MILESTONE_ENDS and toks[j].norm not in ("cleared", "discharged"):
         return start

@@ -120,8 +120,9 @@ def _best(tokens: Sequence[Token], i: int, prev: str) -> tuple[Entry, str] | Non
         for entry in bucket or ():
             if best is not None and len(entry.pattern) <= len(best[0].pattern):
                 break
-            if (entry.after and prev not in entry.after) or prev in entry.not_after:
-                continue
+            if (entry.after and prev not in entry.after and not (
+                    prev[:1].isdigit() and "<num>" in entry.after)) or prev in entry.not_after:
+                continue  # ("<num>" in `after`: any number, as in the range "4-6/52")
             if len(entry.pattern) > 1 and i + 1 < len(tokens) and entry.pattern[1] != NUMBER \
                     and entry.pattern[1] != tokens[i + 1].norm:
                 continue
