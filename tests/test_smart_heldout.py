@@ -1,7 +1,8 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
 Each held-out set was labelled before the checker ran on it; its first blind run is kept in
-bench/results/. Held-out set 3 (296 statements from 57 published sources, 113 in clinical
+bench/results/. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
+in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296 statements from 57 published sources, 113 in clinical
 shorthand) was written after the reader was rebuilt; held-out set 2 (233 statements, half in
 shorthand) before the last round of changes, which its misses informed, so only its first run is
 blind. The floors are the blind runs' figures, so a change that reads goals worse fails here.
@@ -14,6 +15,38 @@ from __future__ import annotations
 import pytest
 
 from bench.smart_eval import SETS, Evaluation, evaluate, load
+
+
+@pytest.fixture(scope="module")
+def heldout4() -> Evaluation:
+    return evaluate(load(SETS["held-out 4"]))
+
+
+def test_heldout4_is_what_was_labelled() -> None:
+    rows = load(SETS["held-out 4"])
+    assert len(rows) >= 150
+    assert sum(bool(r["shorthand"]) for r in rows) >= 0.45 * len(rows)
+    assert all(r["source"] for r in rows)
+
+
+def test_heldout4_floors(heldout4: Evaluation) -> None:
+    s = heldout4.scores  # its first blind run: bench/results/heldout4_first_run.txt
+    assert s["specific"].accuracy >= 0.90
+    assert s["measurable"].accuracy >= 0.88
+    assert s["time_bound"].accuracy >= 0.94
+    assert s["pain_only"].precision >= 0.87 and s["pain_only"].recall >= 0.87
+    assert s["pain_condition"].precision >= 0.91 and s["pain_condition"].recall >= 0.91
+    assert s["coercive"].recall >= 0.93
+    assert heldout4.languages_found == heldout4.languages_total == 11
+
+
+@pytest.mark.xfail(strict=True, reason="the goal-reader issue's targets are not met yet: see "
+                   "bench/results/heldout4_first_run.txt and docs/smart.md")
+def test_heldout4_meets_the_issue_targets(heldout4: Evaluation) -> None:
+    s = heldout4.scores
+    assert min(s[k].accuracy for k in ("specific", "measurable", "time_bound")) >= 0.95
+    assert s["pain_only"].recall == 1.0 and s["pain_only"].precision >= 0.90
+    assert s["coercive"].recall == 1.0
 
 
 @pytest.fixture(scope="module")
