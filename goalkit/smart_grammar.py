@@ -74,7 +74,7 @@ AFTER_EVENT = frozenset({"of", "after", "post", "following", "from", "since", "p
 RELATIVE = frozenset({"this", "next", "coming"})
 # After a span of time, naming a planned meeting: "a 6 week review".
 PLANS = frozenset({"review", "appointment", "programme", "program", "plan", "course", "block",
-                   "check", "follow"})
+                   "check", "follow", "mark"})
 # Stretches of care that can end: "by the end of my rehab stay".
 SPELLS = frozenset({"rehab", "rehabilitation", "stay", "admission", "programme", "program",
                     "course", "block", "treatment", "therapy", "physio", "season", "term",
@@ -100,7 +100,7 @@ COMPARATOR_ENDS = frozenset(words[-1] for words in COMPARATORS)
 # tokens are skipped without a closer look.
 TIME_STARTS = (HORIZON_PREPS | RELATIVE | DATE_PREPS | EVENT_PREPS | R.MONTHS | R.WEEKDAYS
                | {"today", "tomorrow", "tonight", "end", "a", "an", "week", "weeks", "wk", "wks",
-                  "once"})
+                  "once", "day", "days"})
 FREQ_STARTS = (frozenset({"every", "each", "a", "per"}) | R.FREQUENCY_WORDS | R.WEEKDAYS)
 FREQ_MARKERS = frozenset({"a", "per", "each", "every"})
 

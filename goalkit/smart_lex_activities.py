@@ -27,10 +27,11 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
     "walk": (
         "walk", "stroll", "hike", "ramble", "ambulate", "wander", "go for <det> walk",
         "take <det>? dog for <det> walk", "take <det>? dog out", "steps", "get around",
+        "hillwalking", "hill walking", "nordic walking",
         "get about", "move around", "move about",
     ),
     "run": ("run", "jog", "sprint", "parkrun", "marathon", "treadmill"),
-    "cycle": ("cycle", "bike", "ride", "spin"),
+    "cycle": ("cycle", "bike", "ride", "spin", "handcycle", "handcycling"),
     "swim": ("swim", "hydrotherapy", "hydro", "aqua aerobics", "lengths of front crawl"),
     "stairs": (
         "climb", "stairs", "stair", "staircase", "flight of stairs", "go up", "go down",
@@ -70,6 +71,9 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "put <det> bra on", "put <det> coat on", "put <det> trousers on", "put <det> jumper on",
         "put <det> shirt on", "put <det> tights on", "put <det> jacket on", "put <det> boots on",
         "take <det>? medication", "take <det>? tablets", "take <det>? medicines",
+        "continence care", "bladder management", "bowel management", "medication management",
+        "personal hygiene", "nail care", "make up", "self catheterisation",
+        "self catheterization", "skin inspection",
     ),
     "household": (
         "clean", "vacuum", "hoover", "mop", "sweep", "dust", "iron", "tidy", "wash up",
@@ -77,6 +81,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "make <det>? meal", "make <det>? dinner", "make <det>? lunch", "make <det>? breakfast",
         "make <det>? cup of tea", "prepare <det>? meal", "garden", "mow", "dig", "weed",
         "prepare <det>", "make <det>? sandwich", "make <det>? hot drink", "make <det>? snack",
+        "household tasks", "household chores", "domestic tasks", "diy", "paint", "woodwork",
+        "crafts", "bed making", "change <det>? bed", "strip <det>? bed", "meal preparation",
         "prune", "shop", "housework", "chores", "put out <det>? bins", "decorate",
         "work in <det> garden", "work in <det>? vegetable beds", "work on <det> allotment",
         "plant out",
@@ -84,7 +90,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
     ),
     "work": (
         "work", "job", "shift", "shifts", "duties", "commute", "type", "study", "teach",
-        "volunteer", "school run", "desk work", "computer work",
+        "volunteer", "school run", "desk work", "computer work", "manual handling",
+        "bricklaying", "exams", "lectures",
     ),
     "drive": ("drive", "reverse", "check <det>? blind spot"),
     "sport": (
@@ -92,7 +99,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "hockey", "badminton", "squash", "bowls", "bowling", "yoga", "pilates", "tai chi",
         "dance", "ski", "skate", "row", "paddle", "kayak", "surf", "sail", "fish", "hop",
         "jump", "sport", "sports", "gym", "train", "match", "play", "serve",
-        "hop test", "climbing wall",
+        "hop test", "climbing wall", "zumba", "boxing", "couch to 5k", "circuit class",
+        "circuits",
     ),
     "social": (
         "meet", "visit", "go to", "go out", "go on", "go into", "travel", "fly", "holiday",
@@ -104,11 +112,13 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "use <det>? train", "public transport", "outing", "day out", "plan <det>? trip",
         "plan <det>? outing", "plan <det>? day out",
     ),
-    "attend": ("attend", "physiotherapy", "physio", "physical therapy"),
+    "attend": ("attend", "physiotherapy", "physio", "physical therapy", "aquatic therapy",
+               "cardiac rehab", "pulmonary rehab", "rehab class", "pray", "prayer", "prayers"),
     "family": ("look after", "care for", "babysit", "bath <det> baby", "school run",
                "mind <det>? grandkids", "mind <det>? grandchildren", "mind <det>? kids",
                "mind <det>? children", "mind <det>? baby", "mind <det>? grandson",
-               "mind <det>? granddaughter"),
+               "mind <det>? granddaughter", "childcare", "child care", "pet care",
+               "nursery run", "nursery drop off", "school pick up", "drop off"),
     "exercise": (
         "exercise", "work out", "stretch", "plank", "bridges", "lunge", "press ups",
         "push ups", "sit ups", "practise", "practice", "meditate", "relaxation",
@@ -120,7 +130,8 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
     "sleep": ("sleep",),
     "hand": (
         "write", "open <det>? jar", "turn <det>? key", "sew", "knit", "grip <det>", "read",
-        "use <det>? phone",
+        "use <det>? phone", "banking", "money management", "computer use",
+        "use <det>? computer", "emails", "handwriting",
     ),
     "wheelchair": ("propel", "self propel", "wheel", "wheel myself"),
 }

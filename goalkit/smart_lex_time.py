@@ -33,12 +33,12 @@ EVENTS = frozenset({
     "competition", "term", "semester", "retirement", "christmas", "easter", "thanksgiving",
     "diwali", "eid", "hanukkah", "ramadan", "spring", "summer", "autumn", "winter", "fall",
     "tomorrow", "today", "tonight", "visit", "consultation", "quarter", "assessment",
-    "reassessment", "midsummer", "midwinter",
+    "reassessment", "midsummer", "midwinter", "weekend", "meeting", "mdt", "xmas",
 })
 # Dates on the calendar among EVENTS: "after Easter" is a date, "after surgery" is not.
 CALENDAR = frozenset({
     "christmas", "easter", "thanksgiving", "diwali", "eid", "hanukkah", "ramadan", "spring",
-    "summer", "autumn", "winter", "half", "new",
+    "summer", "autumn", "winter", "half", "new", "xmas",
 })
 # Vague times: worth naming in a message, never a time frame.
 VAGUE_TIME = (

@@ -114,6 +114,8 @@ def _time_at(toks: list[Token], i: int) -> int:
                 norm_at(toks, k + 1) in AFTER_EVENT or number_total(toks, j, k) >= 24)
             if (unit in PERIODS or hours_ok) and not (
                     norm_at(toks, k + 1) in FREQ_MARKERS and norm_at(toks, k + 2) in PERIODS):
+                if norm_at(toks, k + 1) == "mark":
+                    return k + 2  # "at the 6 week mark"
                 return _after_event(toks, k + 1)
             # a horizon counted in meetings, as notes write it: "in 4 visits"
             if unit in _COUNTED_MEETINGS and w in ("within", "in", "over", "by") and not relative:
@@ -131,10 +133,16 @@ def _time_at(toks: list[Token], i: int) -> int:
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
             return i + 4
     # A3. weeks 4-6 post-op, in wks 1-4 (a span of weeks after an event, as notes write it)
-    if w in ("week", "weeks", "wk", "wks") and i + 1 < n and toks[i + 1].is_num:
+    if w in ("week", "weeks", "wk", "wks", "day", "days") and i + 1 < n \
+            and toks[i + 1].is_num:
         k = read_number(toks, i + 1)
         if norm_at(toks, k) in AFTER_EVENT or norm_at(toks, i - 1) in HORIZON_PREPS:
             return _after_event(toks, k)
+    # within the week, before the month is out
+    if w in ("within", "by") and norm_at(toks, i + 1) == "the" \
+            and norm_at(toks, i + 2) in ("week", "month", "fortnight") \
+            and norm_at(toks, i + 3) in (".", ",", ";", "!", "?", ""):
+        return i + 3
     # once the wound has healed, once cleared by the surgeon
     if w == "once":
         for k in range(i + 1, min(n, i + 7)):
@@ -243,14 +251,16 @@ def _time_at(toks: list[Token], i: int) -> int:
                 end = j + 2 if norm_at(toks, j + 1) == "up" else j + 1
                 while end < n and toks[end].norm in R.EVENTS:  # "post-op review"
                     end += 1
+                if end < n and toks[end].is_num and len(toks[end].text) == 4:
+                    end += 1  # "by spring 2027"
                 if norm_at(toks, end) == "home" and toks[end - 1].norm == "discharge":
                     end += 1  # "before discharge home"
                 return end
             if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
                     "in", "on", "at", "by"):
                 break
-            if w == "in" and (t.is_num or t.norm == "for"):
-                break  # "sit in the w/c 2 hrs for a day trip": a place and an amount
+            if w in ("in", "at") and (t.norm == "for" or (t.is_num and w == "in")):
+                break  # "sit in the w/c 2 hrs for a day trip", "at my desk for a meeting"
             j += 1
     # G. a numeric date after a time word: by 15/06
     if w in ("by", "on", "before", "until", "from", "till") and i + 3 < n \

@@ -2,12 +2,13 @@
 
 Each held-out set was labelled before the checker ran on it; its first blind run is kept in
 bench/results/. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
-in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296 statements from 57 published sources, 113 in clinical
-shorthand) was written after the reader was rebuilt; held-out set 2 (233 statements, half in
-shorthand) before the last round of changes, which its misses informed, so only its first run is
-blind. The floors are the blind runs' figures, so a change that reads goals worse fails here.
-The goal-reader issue's targets are higher: the tests that hold them are strict xfails until
-the checker reaches them on a set it has not seen.
+in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296
+statements from 57 published sources, 113 in clinical shorthand) was written after the reader
+was first rebuilt; held-out set 2 (233 statements, half in shorthand) before the last round of
+changes, which its misses informed, so only its first run is blind. The floors are the blind
+runs' figures, so a change that reads goals worse fails here. The goal-reader issue's targets
+are higher: the tests that hold them are strict xfails until the checker reaches them on a set
+it has not seen.
 """
 
 from __future__ import annotations

@@ -280,3 +280,27 @@ def test_a_pain_condition_after_another_symptom() -> None:
 def test_refusing_is_flagged() -> None:
     report = check_goal("Pt refusing to use frame; will walk to the dayroom with it by Friday.")
     assert [hit.phrase for hit in report.language] == ["refusing to"]
+
+
+@pytest.mark.parametrize("activity", [
+    "Household tasks", "Childcare", "Pet care", "Meal preparation", "Bladder management",
+    "Self-catheterisation", "Personal hygiene", "Money management", "Hillwalking", "Zumba",
+])
+def test_activities_named_as_nouns(activity: str) -> None:
+    assert _verdicts(f"{activity} independently by discharge.") == (True, True, True)
+
+
+@pytest.mark.parametrize(("when", "quote"), [
+    ("at the 6 week mark", "at the 6 week mark"), ("by the weekend", "by the weekend"),
+    ("by the MDT meeting", "by the MDT meeting"), ("by spring 2027", "by spring 2027"),
+    ("before Xmas", "before Xmas"), ("day 5 post op", "day 5 post op"),
+    ("within the week", "within the week"), ("by my six-week check", "six-week check"),
+])
+def test_more_time_frames(when: str, quote: str) -> None:
+    finding = check_goal(f"Walk 1 km {when}.").criteria["time_bound"]
+    assert finding.met is True and quote in finding.evidence[0]
+
+
+def test_a_place_and_an_occasion_are_not_a_deadline() -> None:
+    assert check_goal("Sit at my desk for a 2-hour meeting without pain.").criteria[
+        "time_bound"].met is False
