@@ -111,7 +111,9 @@ def _told(scan: Scan, i: int) -> bool:
     """Whether the modal at token ``i`` tells a person what to do (see R.MODAL_ORDERS)."""
     toks = scan.tokens
     if i == 0:
-        return False
+        # a note's order with the patient understood: "Must attend physio" (not "Need to ...",
+        # "Have to ...", which open the patient's own words as often)
+        return toks[0].norm in ("must", "refuses", "refused")
     subject = toks[i - 1]
     person = subject.norm in R.PERSON_SUBJECTS or (
         subject.kind == "word" and subject.text[:1].isupper() and subject.norm not in KNOWN_WORDS)

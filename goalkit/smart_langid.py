@@ -28,9 +28,16 @@ __all__ = ["CANDIDATES", "language_name", "other_language"]
 # most likely to write in besides English). A short goal is easily mistaken for a language it
 # is not written in, so the list stays short and a verdict needs MIN_PROBABILITY, or
 # MIN_PROBABILITY_UNKNOWN when hardly any word is one goalkit knows.
-CANDIDATES = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "ro", "tr", "ar", "zh", "cy")
+CANDIDATES = (
+    "en", "es", "fr", "de", "it", "pt", "nl", "pl", "ro", "tr", "ar", "zh", "cy",
+    # the rest of Europe's larger languages and the most spoken elsewhere, so that a goal in
+    # Norwegian or Slovenian is not taken for Dutch or Polish (found by held-out set 5)
+    "sv", "da", "no", "fi", "cs", "sk", "sl", "hr", "hu", "el", "ru", "uk", "bg", "lt", "lv",
+    "et", "ja", "ko", "hi", "ur", "fa", "he", "vi", "id", "ms", "sw", "af", "ga", "ca", "eu",
+    "gl", "sq", "is",
+)
 MIN_PROBABILITY = 0.9
-MIN_PROBABILITY_UNKNOWN = 0.6
+MIN_PROBABILITY_UNKNOWN = 0.5
 # Below this share of words goalkit knows, the identifier is asked; below the second, hardly
 # any word is English.
 KNOWN_SHARE = 0.5

@@ -71,6 +71,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "put <det> bra on", "put <det> coat on", "put <det> trousers on", "put <det> jumper on",
         "put <det> shirt on", "put <det> tights on", "put <det> jacket on", "put <det> boots on",
         "take <det>? medication", "take <det>? tablets", "take <det>? medicines",
+        "use <det>? medication", "use <det>? rescue medication", "use <det>? inhaler",
         "continence care", "bladder management", "bowel management", "medication management",
         "personal hygiene", "nail care", "make up", "self catheterisation",
         "self catheterization", "skin inspection",

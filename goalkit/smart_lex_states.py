@@ -10,10 +10,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "BODY_PARTS",
     "PAIN",
+    "PAIN_MEASURES",
     "PAIN_SITE_EXAMPLES",
     "STATES",
 ]
+
+# Body parts, as a goal names them: "get my hand working" (a body function), "my stiff
+# shoulder" (where the pain is).
+BODY_PARTS = frozenset({
+    "hand", "hands", "arm", "arms", "leg", "legs", "knee", "knees", "back", "neck", "shoulder",
+    "shoulders", "hip", "hips", "ankle", "ankles", "foot", "feet", "wrist", "wrists", "elbow",
+    "elbows", "spine", "body", "fingers", "finger", "thumb", "joint", "joints", "muscles",
+})
+# What a pain target is measured by: "my pain score", "pain levels".
+PAIN_MEASURES = frozenset({"score", "scores", "rating", "ratings", "level", "levels",
+                           "intensity"})
 
 # --- States, capacities and body functions (not Specific) ----------------------------------
 # phrase -> (kind, an activity-based rewording to suggest). Kinds: "feeling", "capacity",

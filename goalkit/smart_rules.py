@@ -58,13 +58,14 @@ from goalkit.smart_lex_measures import (
     VAGUE_MEASURE,
 )
 from goalkit.smart_lex_relevant import REASONS, STOPWORDS
-from goalkit.smart_lex_states import PAIN, PAIN_SITE_EXAMPLES, STATES
+from goalkit.smart_lex_states import BODY_PARTS, PAIN, PAIN_MEASURES, PAIN_SITE_EXAMPLES, STATES
 from goalkit.smart_lex_time import CALENDAR, EVENTS, MONTHS, VAGUE_TIME, WEEKDAYS
 
 __all__ = [
     "ABSOLUTES",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
+    "BODY_PARTS",
     "CALENDAR",
     "COMPOUNDS",
     "CONDITIONS",
@@ -84,6 +85,7 @@ __all__ = [
     "NOUN_MARKERS",
     "OCCASIONS",
     "PAIN",
+    "PAIN_MEASURES",
     "PAIN_SITE_EXAMPLES",
     "PASSIVE",
     "PERSON_SUBJECTS",

@@ -125,6 +125,12 @@ def _pain(scan: Scan) -> None:
         m = bisect_right(pain_starts, lo)
         if h.info[1] == "feeling" and m < len(pain_starts) and pain_starts[m] < hi:
             continue
+        if pain_starts and (norm_at(toks, h.start - 1) in R.PAIN_MEASURES or (
+                toks[h.start].norm in R.PAIN_MEASURES and h.start - 1 in pain_starts)):
+            continue  # "my pain score": the measure of the pain target, not a second target
+        if pain_starts and norm_at(toks, h.end) in R.BODY_PARTS \
+                and h.info[1] in ("feeling", "body"):
+            continue  # "pain in my stiff shoulder": where the pain is, not a second target
         states.append(h)
     scan.hits["state"] = states
 

@@ -114,21 +114,14 @@ def resolve_activities(scan: Scan) -> None:
     scan.hits["weak_activity"] = weak
 
 
-_BODY_PARTS = frozenset({
-    "hand", "hands", "arm", "arms", "leg", "legs", "knee", "knees", "back", "neck", "shoulder",
-    "shoulders", "hip", "hips", "ankle", "ankles", "foot", "feet", "wrist", "wrists", "elbow",
-    "elbows", "spine", "body", "fingers", "finger", "thumb", "joints", "muscles",
-})
-
-
 def _body_part_subject(toks: list[Token], i: int) -> bool:
     """Whether the activity word at ``i`` is said of a body part: "my hand working", "my knee
     to bend"."""
     owners = ("my", "his", "her", "their", "your", "the")
     if norm_at(toks, i - 1) == "to":  # "I want my knee to bend" (not "use my hands to knit")
-        return norm_at(toks, i - 2) in _BODY_PARTS and norm_at(toks, i - 3) in owners \
+        return norm_at(toks, i - 2) in R.BODY_PARTS and norm_at(toks, i - 3) in owners \
             and norm_at(toks, i - 4) in ("want", "wants", "like", "need", "needs", "get")
-    return toks[i].norm.endswith("ing") and norm_at(toks, i - 1) in _BODY_PARTS \
+    return toks[i].norm.endswith("ing") and norm_at(toks, i - 1) in R.BODY_PARTS \
         and norm_at(toks, i - 2) in owners
 
 

@@ -43,6 +43,9 @@ def find_quantities(scan: Scan) -> None:
             start = _comparator_start(toks, i)
             if tok.norm == "half" and norm_at(toks, i - 1) == "by":
                 start = i - 1  # "by half" is the amount, "half" alone is not
+            elif start == i and norm_at(toks, i - 1) == "to" and norm_at(toks, i + 1) == "/" \
+                    and not norm_at(toks, i - 2)[:1].isdigit():
+                start = i - 1  # "to 10/12": a score, where "10/12" alone is ten months
             scan.add("quantity", start, end)
             scan.claim(start, end)
             i = end

@@ -111,7 +111,7 @@ def _plain_tokens(plain: str, lemmas: Mapping[str, frozenset[str]] | None) -> tu
     return found
 
 
-def _best(tokens: Sequence[Token], i: int, prev: str) -> tuple[Entry, str] | None:
+def _best(tokens: Sequence[Token], i: int, prev: str, prev2: str = "") -> tuple[Entry, str] | None:
     """The entry read at ``i`` (the longest; a plain word beats a number slot), or None."""
     tok = tokens[i]
     best: tuple[Entry, str] | None = None
@@ -123,6 +123,8 @@ def _best(tokens: Sequence[Token], i: int, prev: str) -> tuple[Entry, str] | Non
             if (entry.after and prev not in entry.after and not (
                     prev[:1].isdigit() and "<num>" in entry.after)) or prev in entry.not_after:
                 continue  # ("<num>" in `after`: any number, as in the range "4-6/52")
+            if prev == "to" and not prev2[:1].isdigit() and entry.pattern[1:] == ("/", "12"):
+                continue  # "increase to 10/12" is a score; "from 2 to 4/12" a span of months
             if len(entry.pattern) > 1 and i + 1 < len(tokens) and entry.pattern[1] != NUMBER \
                     and entry.pattern[1] != tokens[i + 1].norm:
                 continue
@@ -144,7 +146,8 @@ def expand(
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        found = _best(tokens, i, out[-1].norm if out else "")
+        found = _best(tokens, i, out[-1].norm if out else "",
+                      out[-2].norm if len(out) > 1 else "")
         if found is None:
             out.append(tok)
             i += 1

@@ -304,3 +304,40 @@ def test_more_time_frames(when: str, quote: str) -> None:
 def test_a_place_and_an_occasion_are_not_a_deadline() -> None:
     assert check_goal("Sit at my desk for a 2-hour meeting without pain.").criteria[
         "time_bound"].met is False
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Gå till affären utan rollator inom sex veckor.", "sv"),
+    ("Chodit po schodech bez pomoci do šesti týdnů.", "cs"),
+])
+def test_less_common_languages_are_recognised(text: str, code: str) -> None:
+    report = check_goal(text)
+    assert report.other_language == code
+    assert {report.criteria[k].met for k in ("specific", "measurable", "time_bound")} == {None}
+
+
+@pytest.mark.parametrize(("text", "pain_only"), [
+    ("Px ↓ from 8/10 to 4/10 in 2/52.", True),
+    ("Less pain in my stiff shoulder.", True),
+    ("Reduce my pain score from 7 to 4 so I can enjoy my grandchildren.", True),
+    ("Sit 1 h at work Px-free by 6/52.", False),
+])
+def test_pain_in_notes_and_its_measures(text: str, pain_only: bool) -> None:
+    assert check_goal(text).pain_only is pain_only
+
+
+def test_a_note_that_opens_with_an_order() -> None:
+    assert [f.phrase for f in check_goal("Must attend physio.").language] == ["Must"]
+    assert check_goal("Need to get back to work.").language == []
+
+
+@pytest.mark.parametrize("text", ["Shower on SS, S/v.", "OOB to chair twice daily, Ax1.",
+                                  "Walk 50 m c̄ 4WF, S/v, by D/C."])
+def test_australian_assistant_shorthand(text: str) -> None:
+    assert _verdicts(text)[:2] == (True, True)
+
+
+def test_a_score_after_to_is_not_a_span_of_months() -> None:
+    finding = check_goal("Tinetti gait score to increase to 10/12 within 6 weeks.").criteria
+    assert finding["measurable"].evidence == ("to 10/12",)
+    assert finding["time_bound"].evidence == ("within 6 weeks",)
