@@ -182,8 +182,24 @@ def handouts(rounds: int = 3) -> None:
           f"   ratio {statistics.median(t_pdf) / statistics.median(t_html):.2f}")
 
 
+def bytecode_note() -> str:
+    """Whether the cold runs read cached bytecode: without ``__pycache__`` (a fresh environment
+    with ``PYTHONDONTWRITEBYTECODE`` set) every run compiles pydantic and goalkit from source,
+    which alone can double the cold figures."""
+    import importlib.util
+
+    import pydantic.main
+
+    import goalkit.model
+
+    cached = all(Path(importlib.util.cache_from_source(m.__file__)).exists()
+                 for m in (pydantic.main, goalkit.model) if m.__file__)
+    return "bytecode cached" if cached else "NO cached bytecode: cold runs compile from source"
+
+
 if __name__ == "__main__":
-    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; files in {TMP}\n")
+    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; {bytecode_note()}; "
+          f"files in {TMP}\n")
     warm()
     print()
     cold()

@@ -1,4 +1,5 @@
-"""Small file helpers shared by the CLI and exporters."""
+"""Small file helpers shared by the CLI, the store and exporters (no SQLite: a PDF export asks
+where goalkit keeps its files without loading the store)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["default_home", "write_atomic"]
+
+
+def default_home() -> Path:
+    """``$GOALKIT_HOME`` if set, else the platform's per-user data folder for goalkit."""
+    env = os.environ.get("GOALKIT_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("goalkit", appauthor=False))
 
 
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:

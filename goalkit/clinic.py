@@ -50,7 +50,7 @@ def clinic_path() -> Path:
     env = os.environ.get("GOALKIT_CLINIC")
     if env:
         return Path(env).expanduser()
-    from .store import default_home
+    from ._io import default_home
 
     return default_home() / "clinic.json"
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Literal
@@ -61,8 +62,14 @@ _CATS, _NOTES = _load()
 CATEGORIES: Mapping[str, Category] = MappingProxyType(_CATS)
 NOTES: tuple[str, ...] = _NOTES
 
-_INDEX = PhraseIndex((kw, code) for code, cat in _CATS.items() for kw in cat.keywords)
-_LEMMAS = build_lemmas(w for w in _INDEX.words if len(w) > 2)
+
+
+@cache
+def _matcher() -> tuple[PhraseIndex, dict[str, frozenset[str]]]:
+    """The keyword index and its lemmas, built on the first :func:`classify` (a title look-up,
+    as the PDF's, needs neither)."""
+    index = PhraseIndex((kw, code) for code, cat in _CATS.items() for kw in cat.keywords)
+    return index, build_lemmas(w for w in index.words if len(w) > 2)
 
 
 def title(code: str) -> str | None:
@@ -86,9 +93,10 @@ def classify(text: str) -> list[IcfMatch]:
     from goalkit.smart_scan import scan_text
     from goalkit.smart_shorthand import expand
 
-    tokens, _ = expand(text, tokenize(text, _LEMMAS), _LEMMAS)
+    index, lemmas = _matcher()
+    tokens, _ = expand(text, tokenize(text, lemmas), lemmas)
     aside = aside_spans(scan_text(text))
-    found = list(_INDEX.scan(tokens))
+    found = list(index.scan(tokens))
     # A keyword inside a longer keyword match ("stand" in "stand up") does not count.
     spans = [(m.start, m.end) for m in found]
     kept = [m for m, inside in zip(found, covered(spans, spans), strict=True) if not inside]

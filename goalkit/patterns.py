@@ -107,8 +107,24 @@ class Series:
     """The goal in words, numbered as on the worksheet ("main goal 'Walk 2 km...'")."""
 
 
+_last_series: tuple[Worksheet, tuple[Series, ...]] | None = None
+"""The worksheet :func:`all_series` last read and its series: a chart, its description and the
+view around it ask for the same worksheet's series several times in a row. A worksheet is
+frozen, so the same object always has the same series."""
+
+
 def all_series(ws: Worksheet) -> list[Series]:
     """Every followed series: GAS level and measures per goal, then the worksheet's pain."""
+    global _last_series
+    last = _last_series
+    if last is not None and last[0] is ws:
+        return list(last[1])
+    out = _all_series(ws)
+    _last_series = (ws, tuple(out))
+    return out
+
+
+def _all_series(ws: Worksheet) -> list[Series]:
     checkins = ordered_checkins(ws)
     out: list[Series] = []
     for goal in ws.goals:

@@ -109,7 +109,7 @@ def results_dir() -> Path:
     env = os.environ.get(RESULTS_ENV)
     if env:
         return Path(env).expanduser()
-    from goalkit.store import default_home
+    from goalkit._io import default_home
 
     return default_home() / "results"
 

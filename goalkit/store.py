@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fileformat
+from ._io import default_home
 from .errors import ConflictError, StoreError
 from .model import Worksheet
 
@@ -58,16 +59,6 @@ CREATE TABLE IF NOT EXISTS revisions (
     PRIMARY KEY (worksheet_id, revision)
 );
 """
-
-
-def default_home() -> Path:
-    """``$GOALKIT_HOME`` if set, else the platform's per-user data folder for goalkit."""
-    env = os.environ.get("GOALKIT_HOME")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("goalkit", appauthor=False))
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,25 @@ def test_dates_and_numbers_follow_the_language() -> None:
     assert i18n.language_name("es") == "español"
 
 
+@pytest.mark.parametrize("pattern", ["dd MMMM y", "d MMM y", "EEEE dd MMMM y", "EEE d MMM yy",
+                                     "yyyy-dd, MMMM", "MMMM d, y", "long", "d 'of' MMMM"])
+def test_english_dates_and_numbers_match_babel_without_it(pattern: str) -> None:
+    """English is printed without Babel (a cold PDF export does not import it); what it prints
+    is what Babel prints for "en", for every day of five years (each weekday, month, leap day)."""
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    day = dt.date(2024, 1, 1)
+    while day < dt.date(2029, 1, 1):
+        assert i18n.format_date(day, "en", pattern) == format_date(day, pattern, locale="en")
+        day += dt.timedelta(days=1)
+    moment = dt.datetime(2026, 2, 11, 23, 30, tzinfo=dt.UTC)
+    assert i18n.format_date(moment, "en-GB", pattern) == format_date(moment.date(), pattern,
+                                                                     locale="en")
+    for value in (0, 7, 10, -3, 1234, -1_234_567, 7.0, 2.5, -0.125, 1e6):
+        assert i18n.format_number(value, "en") == format_decimal(value, locale="en")
+
+
 def test_cli_language_option(tmp_path: Path) -> None:
     src = tmp_path / "worksheet.json"
     fileformat.save(full_worksheet(), src)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from goalkit.model import Barrier, Step, Worksheet
-from goalkit.patterns import find_goal, milestones, ordered_checkins, plateaus, setbacks
+from goalkit.model import Barrier, Step, Worksheet, evolve
+from goalkit.patterns import (
+    all_series,
+    find_goal,
+    milestones,
+    ordered_checkins,
+    plateaus,
+    setbacks,
+)
 from goalkit.progress_rules import GENERAL_PLATEAU_ADVICE, MEANINGFUL_CHANGE, PROGRESSIONS
 from tests.checkin_builders import (
     checkin,
@@ -256,3 +263,15 @@ def test_plateau_advice_fits_the_context() -> None:
     assert "surgery" not in text and "pacing" in text
     [f] = plateaus(evolve(pain, context="after_surgery"))
     assert "surgical team" in " ".join(f.suggestions)
+
+
+def test_series_are_read_again_for_another_worksheet_and_cannot_be_changed_by_a_caller() -> None:
+    ws = measure_sheet(PSFS, 3, 4, 5)
+    first = all_series(ws)
+    first.clear()  # a caller's list is its own
+    again = all_series(ws)
+    assert again and again == all_series(evolve(ws))
+    later = evolve(ws, checkins=ws.checkins[:1])
+    psfs = next(s for s in all_series(later) if s.key == "p1")
+    assert [v for _, v in psfs.points] == [3]
+    assert [v for _, v in next(s for s in all_series(ws) if s.key == "p1").points] == [3, 4, 5]

@@ -417,6 +417,21 @@ def test_a_cold_pdf_export_loads_neither_matplotlib_nor_jinja(tmp_path: Path) ->
     assert out.read_bytes().startswith(b"%PDF-")
 
 
+def test_a_cold_english_pdf_export_imports_only_what_it_prints_with(tmp_path: Path) -> None:
+    """English dates need no Babel, the chart's escaping no xml.sax (which brings urllib and
+    http), a PDF no other exporter nor the store; a Spanish one still reads Babel's dates."""
+    src, out = tmp_path / "w.json", tmp_path / "w.pdf"
+    fileformat.save(full_worksheet(), src)
+    export = ["export", str(src), "--to", "pdf", "-o", str(out)]
+    unneeded = ("babel", "xml.sax", "urllib.request", "http.client", "goalkit.export.csv",
+                "goalkit.export.json", "goalkit.export.html", "goalkit.export.fhir",
+                "goalkit.store", "sqlite3")
+    code = f"from goalkit.cli import main\nassert main({export!r}) == 0"
+    assert modules_loaded_by(code, unneeded) == []
+    spanish = f"from goalkit.cli import main\nassert main({[*export, '--language', 'es']!r}) == 0"
+    assert modules_loaded_by(spanish, ("babel.dates",)) == ["babel.dates"]
+
+
 def test_the_blank_worksheet_has_every_section_and_room_to_write() -> None:
     for paper, width in (("A4", 595), ("Letter", 612)):
         data = blank_pdf(paper)

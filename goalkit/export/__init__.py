@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ..model import Worksheet
-from .csv import to_csv
-from .json import to_json
-
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Worksheet
+    from .csv import to_csv
     from .fhir import to_fhir
     from .html import to_html
     from .ics import to_ics
+    from .json import to_json
     from .pdf import to_pdf
 
 __all__ = [
@@ -60,6 +59,14 @@ def default_filename(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "to_json":
+        from .json import to_json
+
+        return to_json
+    if name == "to_csv":
+        from .csv import to_csv
+
+        return to_csv
     if name == "to_html":
         from .html import to_html
 
@@ -98,8 +105,12 @@ def render(worksheet: Worksheet, fmt: str, **options: Any) -> bytes:
 
         return to_html(worksheet, **options).encode("utf-8")
     if fmt == "json":
+        from .json import to_json
+
         return to_json(worksheet).encode("utf-8")
     if fmt == "csv":
+        from .csv import to_csv
+
         return to_csv(worksheet).encode("utf-8")
     if fmt == "fhir":
         from .fhir import to_fhir

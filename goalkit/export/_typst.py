@@ -66,6 +66,7 @@ _LARGE = ("NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc")  # 60 ms to index: 
 _DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
            "DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
 REPLACEMENT = "\ufffd"
+_BEYOND_ASCII = re.compile("[^\x00-\x7e]")
 _SVG_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
@@ -159,10 +160,12 @@ def svg_for_pdf(svg: str) -> str:
     """``svg`` as Typst can draw it under PDF/UA-1: Typst's SVG text has no colour-emoji
     fallback (nor joiners and variation selectors), so characters only the emoji font has
     become U+FFFD in the chart (the PDF's text and the chart's alt text keep them)."""
+    if svg.isascii():  # DejaVu Sans covers every printable ASCII character
+        return svg
     svg = _SVG_INVISIBLE.sub("", svg)
     dejavu, small, large = _font_sets()
     outline = [p for p in dejavu[:4] + small + large if "Emoji" not in p.name]
-    odd = {c for c in set(svg) if ord(c) > 0x7E and not _ignorable(c)}
+    odd = {c for c in set(_BEYOND_ASCII.findall(svg)) if not _ignorable(c)}
     for path in outline:
         odd -= {c for c in odd if ord(c) in coverage(path)}
         if not odd:

@@ -113,24 +113,68 @@ def _babel_locale(language: str) -> str:
     return supported(language).replace("-", "_")
 
 
+# English, the source language, is printed without Babel: importing it and reading its locale
+# data costs more than the rest of a cold PDF's data. These are CLDR's English names (what Babel
+# prints for "en"); tests/test_i18n.py compares both for every day of a few years.
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_FIELD = re.compile(r"d{1,2}|M{3,4}|y+|E{3,4}|[^A-Za-z']+")
+
+
+def _english_date(day: dt.date, pattern: str) -> str | None:
+    """``day`` by the CLDR ``pattern`` in English, or None for a pattern this does not cover
+    (Babel then prints it): day, month name, year, weekday name and literal punctuation."""
+    out = []
+    at = 0
+    while at < len(pattern):
+        m = _EN_FIELD.match(pattern, at)
+        if m is None:
+            return None
+        field = m.group()
+        at = m.end()
+        letter, n = field[0], len(field)
+        if letter == "d":
+            out.append(f"{day.day:0{n}d}")
+        elif letter == "M":
+            name = _EN_MONTHS[day.month - 1]
+            out.append(name if n == 4 else name[:3])
+        elif letter == "y":
+            out.append(f"{day.year % 100:02d}" if n == 2 else f"{day.year:0{n}d}")
+        elif letter == "E":
+            name = _EN_DAYS[day.weekday()]
+            out.append(name if n == 4 else name[:3])
+        else:
+            out.append(field)
+    return "".join(out)
+
+
 def format_date(day: dt.date, language: str, pattern: str = "long") -> str:
     """``day`` in ``language``: ``pattern`` is a CLDR pattern (``"dd MMMM y"``) or one of
     ``short``, ``medium``, ``long``, ``full``. A datetime is shown by its date."""
-    from babel.dates import format_date as babel_format_date
-
     if isinstance(day, dt.datetime):
         day = day.date()
-    text: str = babel_format_date(day, format=pattern, locale=_babel_locale(language))
+    locale = _babel_locale(language)
+    if locale == SOURCE_LANGUAGE:
+        english = _english_date(day, pattern)
+        if english is not None:
+            return english
+    from babel.dates import format_date as babel_format_date
+
+    text: str = babel_format_date(day, format=pattern, locale=locale)
     return text
 
 
 def format_number(value: float, language: str) -> str:
     """``value`` with ``language``'s decimal mark and grouping (integers without decimals)."""
-    from babel.numbers import format_decimal
-
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text: str = format_decimal(value, locale=_babel_locale(language))
+    locale = _babel_locale(language)
+    if locale == SOURCE_LANGUAGE and type(value) is int:
+        return f"{value:,}"  # CLDR English: comma grouping in threes, hyphen-minus
+    from babel.numbers import format_decimal
+
+    text: str = format_decimal(value, locale=locale)
     return text
 
 

@@ -43,11 +43,14 @@ KEEP_WHOLE = 1_500
 # HTML export shows them
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")  # U+FEFF: PDF/A forbids it
 _SPACE = re.compile(r"[\s\u2028\u2029]+")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _balanced(text: str) -> str:
     """Bidi embeddings, overrides and isolates opened in ``text`` closed at its end, so that
     a typed U+202E cannot reverse the words printed after the field (a date, a label)."""
+    if text.isascii() or not _BIDI.search(text):
+        return text
     depth = isolates = 0
     for c in text:
         if c in "\u202a\u202b\u202d\u202e":

@@ -35,7 +35,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from ..gas import goal_label
 from ..model import Worksheet
@@ -89,10 +88,20 @@ SAMPLE = 18  # length of a legend's line sample
 
 def _num(v: float) -> str:
     """A coordinate or size: two decimals at most, no exponent, finite."""
-    if not math.isfinite(v):
-        v = 0.0
-    text = f"{min(max(v, -1e9), 1e9):.2f}".rstrip("0").rstrip(".")
+    if not -1e9 <= v <= 1e9:  # (also true for NaN)
+        v = (1e9 if v > 0 else -1e9) if math.isfinite(v) else 0.0
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def _escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """``&``, ``<`` and ``>`` (and ``entities``' keys) as XML entities, as
+    ``xml.sax.saxutils.escape`` does: that module imports urllib and http on the way, which
+    a cold PDF export does not need."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in (entities or {}).items():
+        text = text.replace(char, entity)
+    return text
 
 
 def _clean(text: str) -> str:
@@ -139,7 +148,7 @@ def _text(
     weight = "bold" if bold else "normal"
     return (
         f'<text x="{_num(x)}" y="{_num(y)}" fill="{TEXT}" font-size="{_num(size)}" '
-        f'text-anchor="{anchor}" font-weight="{weight}">{escape(_clean(text))}</text>'
+        f'text-anchor="{anchor}" font-weight="{weight}">{_escape(_clean(text))}</text>'
     )
 
 
@@ -414,13 +423,13 @@ def progress_svg(
     goal = find_goal(ws, goal_id)
     series = pick_series(ws, goal, measure_id)
     title = f"Progress: {goal_label(goal)}"
-    ident = escape(f"goalkit-chart-{goal.id}", {'"': "&quot;"})
+    ident = _escape(f"goalkit-chart-{goal.id}", {'"': "&quot;"})
     head = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc">',
-        f'<title id="{ident}-title">{escape(_clean(title))}</title>',
-        f'<desc id="{ident}-desc">{escape(_clean(alt_text(ws, goal.id, measure_id)))}</desc>',
+        f'<title id="{ident}-title">{_escape(_clean(title))}</title>',
+        f'<desc id="{ident}-desc">{_escape(_clean(alt_text(ws, goal.id, measure_id)))}</desc>',
     ]
     heading = _text(
         PAD, TITLE_Y, _fit(title, width - 2 * PAD, TITLE_SIZE, bold=True), TITLE_SIZE, bold=True
