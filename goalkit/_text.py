@@ -84,8 +84,10 @@ def tokenize(text: str, lemmas: Mapping[str, frozenset[str]] | None = None) -> l
             else:
                 keys = lemmas.get(norm, empty) | {norm}
             info = known[raw] = (norm, kind, keys, kind == "num" or norm in NUMBER_WORDS)
-        if raw in _HYPHENS:  # "pain-free" reads as "pain free", "20-minute" as "20 minute"
-            continue
+        if raw in _HYPHENS and m.start() > 0 and m.end() < len(text) \
+                and not text[m.start() - 1].isspace() and not text[m.end()].isspace():
+            continue  # "pain-free" reads as "pain free", "20-minute" as "20 minute"
+        # (a dash between spaces is kept: "POD 2 – stairs" is two parts of a note)
         append(Token(raw, info[0], m.start(), m.end(), info[1], info[2], info[3]))
     return out
 

@@ -341,3 +341,9 @@ def test_a_score_after_to_is_not_a_span_of_months() -> None:
     finding = check_goal("Tinetti gait score to increase to 10/12 within 6 weeks.").criteria
     assert finding["measurable"].evidence == ("to 10/12",)
     assert finding["time_bound"].evidence == ("within 6 weeks",)
+
+
+def test_a_spaced_dash_parts_a_note() -> None:
+    report = check_goal("POD 2 – stairs, one flight c̄ rail, S/v.")
+    assert report.parts.time_frame == "POD 2" and report.parts.activity == "stairs"
+    assert check_goal("Walk pain-free to the shop.").pain_condition == "pain-free"
