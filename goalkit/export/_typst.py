@@ -207,6 +207,10 @@ def _replace(value: Any, table: dict[int, str]) -> Any:
     return value
 
 
+_RTL = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff"
+                  "\ufe70-\ufefc]")
+
+
 def compile_pdf(
     template: str,
     data: dict[str, Any],
@@ -221,6 +225,10 @@ def compile_pdf(
     """
     chars = "".join(s for key in text_keys for s in _strings(data.get(key)))
     missing, large = missing_characters(chars)
+    if "meta" in data:
+        # Noto's Arabic and Hebrew fonts are tried first only where such letters occur: each
+        # font chosen by a character class costs Typst a test on every run of text
+        data = {**data, "meta": {**data["meta"], "rtl": bool(_RTL.search(chars))}}
     if missing:
         warnings.warn(MissingFontWarning(missing), stacklevel=3)
         table = {ord(c): REPLACEMENT for c in missing}
