@@ -1,7 +1,9 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
 Each held-out set was labelled before the checker ran on it; its first blind run is kept in
-bench/results/. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
+bench/results/. Held-out sets 6 (248 statements, 43 sources) and 5 (280 statements, 63
+sources), about half in shorthand, were first run after the fourth and third rounds of changes
+to the reader. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
 in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296
 statements from 57 published sources, 113 in clinical shorthand) was written after the reader
 was first rebuilt; held-out set 2 (233 statements, half in shorthand) before the last round of
@@ -16,6 +18,66 @@ from __future__ import annotations
 import pytest
 
 from bench.smart_eval import SETS, Evaluation, evaluate, load
+
+TARGETS = "the goal-reader issue's targets are not met yet: see bench/results/ and docs/smart.md"
+
+
+def _meets_targets(ev: Evaluation) -> None:
+    s = ev.scores
+    assert min(s[k].accuracy for k in ("specific", "measurable", "time_bound")) >= 0.95
+    assert s["pain_only"].recall == 1.0 and s["pain_only"].precision >= 0.90
+    assert s["coercive"].recall == 1.0
+
+
+@pytest.fixture(scope="module")
+def heldout6() -> Evaluation:
+    return evaluate(load(SETS["held-out 6"]))
+
+
+@pytest.fixture(scope="module")
+def heldout5() -> Evaluation:
+    return evaluate(load(SETS["held-out 5"]))
+
+
+@pytest.mark.parametrize("name", ["held-out 6", "held-out 5"])
+def test_latest_sets_are_what_was_labelled(name: str) -> None:
+    rows = load(SETS[name])
+    assert len(rows) >= 200
+    english = [r for r in rows if r["language"] == "en"]
+    assert sum(bool(r["shorthand"]) for r in english) >= 0.45 * len(english)
+    assert all(r["source"] for r in rows)
+
+
+def test_heldout6_floors(heldout6: Evaluation) -> None:
+    s = heldout6.scores  # its first blind run: bench/results/heldout6_first_run.txt
+    assert s["specific"].accuracy >= 0.89
+    assert s["measurable"].accuracy >= 0.90
+    assert s["time_bound"].accuracy >= 0.95
+    assert s["pain_only"].precision >= 0.94 and s["pain_only"].recall >= 0.89
+    assert s["pain_condition"].precision >= 0.80 and s["pain_condition"].recall >= 0.80
+    assert s["coercive"].recall == 1.0
+    assert heldout6.languages_found == heldout6.languages_total == 10
+
+
+def test_heldout5_floors(heldout5: Evaluation) -> None:
+    s = heldout5.scores  # its first blind run: bench/results/heldout5_first_run.txt
+    assert s["specific"].accuracy >= 0.92
+    assert s["measurable"].accuracy >= 0.91
+    assert s["time_bound"].accuracy >= 0.94
+    assert s["pain_only"].precision >= 0.85 and s["pain_only"].recall >= 0.70
+    assert s["pain_condition"].precision >= 0.87 and s["pain_condition"].recall >= 0.87
+    assert s["coercive"].recall >= 0.93
+    assert heldout5.languages_found >= 10 and heldout5.languages_total == 12
+
+
+@pytest.mark.xfail(strict=True, reason=TARGETS)
+def test_heldout6_meets_the_issue_targets(heldout6: Evaluation) -> None:
+    _meets_targets(heldout6)
+
+
+@pytest.mark.xfail(strict=True, reason=TARGETS)
+def test_heldout5_meets_the_issue_targets(heldout5: Evaluation) -> None:
+    _meets_targets(heldout5)
 
 
 @pytest.fixture(scope="module")
