@@ -12,9 +12,11 @@ from collections.abc import Mapping
 __all__ = [
     "CONDITIONS",
     "COPING_VERBS",
+    "COUNTED_BY_ALL",
     "COUNTED_OCCASIONS",
     "DEST_PREPS",
     "FREQUENCY_WORDS",
+    "HELPERS",
     "NOUN_MARKERS",
     "OCCASIONS",
     "PLACES",
@@ -93,6 +95,15 @@ NOUN_MARKERS = frozenset({"more", "less", "much"})
 COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training", "visit",
                                "class", "shift", "game", "match", "practice", "run", "walk",
                                "workout", "appointment", "treatment", "lesson", "flight"})
+# What "all" counts: "attend all hydro sessions", "all 6 classes".
+COUNTED_BY_ALL = frozenset({"sessions", "appointments", "classes", "visits", "treatments", "meals",
+                            "transfers", "stairs"})
+# People who help, whom a patient may no longer need ("no longer rely on my husband"); after
+# "with" a person is company, not help, so only negated support reads them.
+HELPERS = frozenset({
+    "husband", "wife", "partner", "son", "daughter", "mum", "mother", "dad", "father", "family",
+    "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift", "hoist",
+})
 # Nouns that make a pain word part of a coping tool: "flare-up plan", "pain diary".
 PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit",
                         # "cut my pain medication": taking tablets is a behaviour, not pain

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 __all__ = [
     "BODY_PARTS",
+    "FEARS",
+    "FEELINGS",
     "PAIN",
     "PAIN_MEASURES",
     "PAIN_SITE_EXAMPLES",
@@ -24,6 +26,14 @@ BODY_PARTS = frozenset({
     "shoulders", "hip", "hips", "ankle", "ankles", "foot", "feet", "wrist", "wrists", "elbow",
     "elbows", "spine", "body", "fingers", "finger", "thumb", "joint", "joints", "muscles",
 })
+# Fears: what follows one ("scared of bending", "worried about falling when I go out") is what
+# the patient fears, not what they will do.
+FEARS = frozenset({"scared", "afraid", "frightened", "fear", "fearful", "worried", "worry",
+                   "worrying", "nervous", "anxious", "terrified"})
+# Feelings said about a setting: "feel more confident on the stairs", "less tired after work".
+FEELINGS = frozenset({"confident", "safe", "safer", "steady", "steadier", "secure",
+                      "comfortable", "relaxed", "calm", "calmer", "tired", "exhausted",
+                      "fatigued", "stiff", "breathless", "drained", "worn"})
 # What a pain target is measured by: "my pain score", "pain levels".
 PAIN_MEASURES = frozenset({"score", "scores", "rating", "ratings", "level", "levels",
                            "intensity"})

@@ -54,26 +54,17 @@ _PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing", "with", "for"})
 # with flare-ups", "learn to live with my pain").
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})
 # Fears: the activity after them is what the patient fears, not what they will do.
-_FEAR_WORDS = frozenset({"scared", "afraid", "frightened", "fear", "fearful", "worried", "worry",
-                         "worrying", "nervous", "anxious", "terrified"})
-_FEARS = frozenset((w, p) for w in _FEAR_WORDS
+_FEARS = frozenset((w, p) for w in R.FEARS
                    for p in ("of", "about", "when", "whenever", "every", "each"))
-# A feeling about a setting: "feel more confident on the stairs", "be safe in the shower".
-_FEELINGS = frozenset({"confident", "safe", "safer", "steady", "steadier", "secure",
-                       "comfortable", "relaxed", "calm", "calmer", "tired", "exhausted",
-                       "fatigued", "stiff", "breathless", "drained", "worn"})
-# (not a verb: "feel confident walking outdoors" names walking outdoors)
+# A feeling (R.FEELINGS) about a setting: "feel more confident on the stairs" (not before a verb:
+# "feel confident walking outdoors" names walking outdoors)
 _FEELING_PREPS = frozenset({"on", "in", "at", "about", "when", "with", "around", "after",
                             "during"})
 _FEEL_VERBS = frozenset({"feel", "feeling", "be", "being", "become", "more", "less"})
 # Where the clause of a fear ends: a new sentence, a reason or a turn.
 _FEAR_STOP = frozenset({".", ";", "!", "?", "so", "because", "but", "and", ","})
-# Who or what a patient may no longer need: aids, and the people who help ("no longer rely on my
-# husband"; after "with", a person is company, not help, so only here).
-_HELPERS = R.SUPPORT_NOUNS | frozenset({
-    "husband", "wife", "partner", "son", "daughter", "mum", "mother", "dad", "father", "family",
-    "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift", "hoist",
-})
+# Who or what a patient may no longer need: aids and the people who help.
+_HELPERS = R.SUPPORT_NOUNS | R.HELPERS
 # Support said by negation: "I won't need my stick", "no longer using crutches".
 _NEGATIONS = frozenset({"won't", "wont", "not", "don't", "dont", "longer", "never"})
 _NEED = frozenset({"need", "needing", "use", "using", "rely", "relying", "needs", "require",
@@ -146,7 +137,7 @@ def _fears(scan: Scan) -> None:
         pair = (toks[i].norm, toks[i + 1].norm)
         if pair in _FEARS:
             label, first = f"{pair[0]} {pair[1]}", i + 2
-        elif toks[i].norm in _FEELINGS and toks[i + 1].norm in _FEELING_PREPS and any(
+        elif toks[i].norm in R.FEELINGS and toks[i + 1].norm in _FEELING_PREPS and any(
                 toks[k].norm in _FEEL_VERBS for k in range(max(0, i - 3), i)):
             label, first = toks[i].norm, i + 1
         else:

@@ -43,9 +43,11 @@ from goalkit.smart_lex_language import (
 from goalkit.smart_lex_measures import (
     CONDITIONS,
     COPING_VERBS,
+    COUNTED_BY_ALL,
     COUNTED_OCCASIONS,
     DEST_PREPS,
     FREQUENCY_WORDS,
+    HELPERS,
     NOUN_MARKERS,
     OCCASIONS,
     PLACES,
@@ -58,7 +60,15 @@ from goalkit.smart_lex_measures import (
     VAGUE_MEASURE,
 )
 from goalkit.smart_lex_relevant import REASONS, STOPWORDS
-from goalkit.smart_lex_states import BODY_PARTS, PAIN, PAIN_MEASURES, PAIN_SITE_EXAMPLES, STATES
+from goalkit.smart_lex_states import (
+    BODY_PARTS,
+    FEARS,
+    FEELINGS,
+    PAIN,
+    PAIN_MEASURES,
+    PAIN_SITE_EXAMPLES,
+    STATES,
+)
 from goalkit.smart_lex_time import CALENDAR, EVENTS, MONTHS, VAGUE_TIME, WEEKDAYS
 
 __all__ = [
@@ -71,11 +81,15 @@ __all__ = [
     "CONDITIONS",
     "CONDITION_WORDS",
     "COPING_VERBS",
+    "COUNTED_BY_ALL",
     "COUNTED_OCCASIONS",
     "DEST_PREPS",
     "EVENTS",
+    "FEARS",
+    "FEELINGS",
     "FREQUENCY_WORDS",
     "GENERIC_OBJECTS",
+    "HELPERS",
     "IMPROVE_VERBS",
     "IRREGULAR",
     "LANGUAGE",

@@ -53,11 +53,6 @@ def find_quantities(scan: Scan) -> None:
             i += 1
 
 
-# What "all" counts: "all her sessions", "all 6 classes".
-_ALL_OF = frozenset({"sessions", "appointments", "classes", "visits", "treatments", "meals",
-                     "transfers", "stairs"})
-
-
 def _comparator_start(toks: list[Token], i: int) -> int:
     if norm_at(toks, i - 1) not in COMPARATOR_ENDS:
         return i
@@ -90,7 +85,7 @@ def _quantity_at(scan: Scan, i: int) -> int:
         return i + 2
     if w == "all":  # "attend all 8 sessions", "all hydro sessions": a count
         for k in range(i + 1, min(n, i + 4)):
-            if toks[k].norm in _ALL_OF:
+            if toks[k].norm in R.COUNTED_BY_ALL:
                 return k + 1
             if toks[k].kind != "word" and not toks[k].is_num:
                 break

@@ -120,10 +120,11 @@ def _time_at(toks: list[Token], i: int) -> int:
             # a horizon counted in meetings, as notes write it: "in 4 visits"
             if unit in _COUNTED_MEETINGS and w in ("within", "in", "over", "by") and not relative:
                 return k + 1
-        # by week 6, at month 3, by wk 6, by session 12
-        if norm_at(toks, i + 1) in ("week", "month", "day", "wk", "session", "visit") \
+        # by week 6, at month 3, by wk 6, by session 12, over wks 1-5
+        if norm_at(toks, i + 1) in ("week", "month", "day", "wk", "session", "visit", "weeks",
+                                    "wks", "months", "days") \
                 and i + 2 < n and toks[i + 2].is_num:
-            return _after_event(toks, i + 3)
+            return _after_event(toks, read_number(toks, i + 2))
         # by the 3rd session, before the third visit
         end = _nth_meeting(toks, i + 1)
         if end > i + 1:
@@ -150,8 +151,11 @@ def _time_at(toks: list[Token], i: int) -> int:
                 return k + 1 if toks[k].norm != "cleared" else clause_end(toks, k + 1)
             if toks[k].norm in CLAUSE_END:
                 break
-    # A''. from the autumn, starting in the new year
+    # A''. from the autumn, starting in the new year, from 3/12 (post-op)
     if w in ("from", "starting"):
+        k = read_number(toks, i + 1)
+        if k > i + 1 and norm_at(toks, k) in PERIODS:
+            return _after_event(toks, k + 1)
         j = i + 1
         if norm_at(toks, j) in ("the", "this", "next"):
             j += 1
