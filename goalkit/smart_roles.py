@@ -49,7 +49,8 @@ _SETTING_STOP = frozenset({".", ";", ",", "!", "?", "but", "so", "because"})
 # no more than 2/10 after netball training", "neck pain with desk work".
 # The same after a capacity or a feeling: "more strength for the stairs", "confidence with
 # outdoor walking".
-_PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing", "with", "for"})
+# "shoulder pain from wheelchair pushing" (its cause), "fewer flare-ups by pacing" (its means)
+_PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing", "with", "for", "from", "by"})
 # Coping: what is coped with is the pain, what the person does is the coping ("cope better
 # with flare-ups", "learn to live with my pain").
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})

@@ -47,8 +47,9 @@ def find_support(scan: Scan) -> None:
         j = i + 1
         found = -1
         pain = False
-        while j < limit and toks[j].norm not in CLAUSE_END and toks[j].norm not in (
-                "with", "without", "within", "for", "by", "in"):
+        while j < limit and toks[j].norm not in CLAUSE_END and (toks[j].norm not in (
+                "with", "without", "within", "for", "by", "in") or (
+                toks[j].norm == "in" and toks[j - 1].norm in ("increase", "rise", "change"))):
             norm = toks[j].norm
             if norm in R.SUPPORT_NOUNS and j < i + 5:
                 found = j

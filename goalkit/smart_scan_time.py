@@ -108,6 +108,8 @@ def _time_at(toks: list[Token], i: int) -> int:
         k = read_number(toks, j)
         if k == j and j < n and toks[j].norm in ("a", "an"):  # "within a month"
             k = j + 1
+        if k > j and norm_at(toks, k) == "to" and k + 1 < n and toks[k + 1].is_num:
+            k = read_number(toks, k + 1)  # "in 6 to 8 weeks"
         if (k > j or relative) and k < n:
             unit = toks[k].norm
             hours_ok = unit in HOURS and (
@@ -139,6 +141,10 @@ def _time_at(toks: list[Token], i: int) -> int:
         k = read_number(toks, i + 1)
         if norm_at(toks, k) in AFTER_EVENT or norm_at(toks, i - 1) in HORIZON_PREPS:
             return _after_event(toks, k)
+        # a note's heading: "Wk 6: driving. Wk 12: golf"
+        if norm_at(toks, k) == ":" and (i == 0 or toks[i - 1].kind == "punct"
+                                         or toks[i - 1].norm == "and"):
+            return k + 1
     # within the week, before the month is out
     if w in ("within", "by") and norm_at(toks, i + 1) == "the" \
             and norm_at(toks, i + 2) in ("week", "month", "fortnight") \
@@ -147,11 +153,16 @@ def _time_at(toks: list[Token], i: int) -> int:
     # once the wound has healed, once cleared by the surgeon
     if w == "once":
         for k in range(i + 1, min(n, i + 7)):
-            if toks[k].norm in _ONCE_ENDS:
-                return k + 1 if toks[k].norm != "cleared" else clause_end(toks, k + 1)
+            if toks[k].norm in _ONCE_ENDS:  # (what is cleared or finished comes after it)
+                return clause_end(toks, k + 1) if toks[k].norm in (
+                    "cleared", "finish", "finished", "complete", "completed") else k + 1
             if toks[k].norm in CLAUSE_END:
                 break
-    # A''. from the autumn, starting in the new year, from 3/12 (post-op)
+    # A''. from the autumn, starting in the new year, from 3/12 (post-op), starting the day I
+    # get home
+    if w in ("from", "starting") and norm_at(toks, i + 1) == "the" and norm_at(
+            toks, i + 2) in ("day", "week", "moment", "time") and i + 3 < n:
+        return clause_end(toks, i + 3)
     if w in ("from", "starting"):
         k = read_number(toks, i + 1)
         if k > i + 1 and norm_at(toks, k) in PERIODS:
@@ -289,11 +300,12 @@ _ORDINAL_DAYS = frozenset({
 # work", "until cleared by the surgeon", "before going home".
 _MILESTONE_VERBS = frozenset({"returning", "return", "going", "go", "cleared", "discharged",
                               "leaving", "starting", "resuming", "goes", "returns", "leaves",
-                              "starts", "resumes", "is", "gets", "get"})
+                              "starts", "resumes", "is", "gets", "get", "move", "moving",
+                              "moves"})
 # What "once" waits for when it sets a start: "once the wound has healed".
 _ONCE_ENDS = frozenset({"healed", "cleared", "discharged", "removed", "united", "fused",
-                        "home"})
-_MILESTONE_ENDS = frozenset({"back", "home", "to", "by"})
+                        "home", "finish", "finished", "complete", "completed"})
+_MILESTONE_ENDS = frozenset({"back", "home", "to", "by", "into", "in"})
 
 
 def _milestone(toks: list[Token], j: int) -> int:

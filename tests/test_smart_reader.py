@@ -347,3 +347,27 @@ def test_a_spaced_dash_parts_a_note() -> None:
     report = check_goal("POD 2 – stairs, one flight c̄ rail, S/v.")
     assert report.parts.time_frame == "POD 2" and report.parts.activity == "stairs"
     assert check_goal("Walk pain-free to the shop.").pain_condition == "pain-free"
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Wk 6: driving. Wk 12: golf.", "Wk 6:"),
+    ("Full activity in 6 to 8 weeks.", "in 6 to 8 weeks"),
+    ("Walk for exercise twice a day, starting the day I get home.", "starting the day I get home"),
+    ("Go back to work once I finish the eight-week pulmonary rehab programme.",
+     "once I finish the eight-week pulmonary rehab programme"),
+    ("Shower with a bench, SBA, 3x/wk, LTG 4 wks.", "LTG 4 wks"),
+    ("Make a hot meal for myself twice a week before I move into my flat.",
+     "before I move into my flat"),
+    ("Freestyle swimming from 3/12.", "from 3/12"),
+    ("Pt to practise floor rise by backward chaining, CGA, over wks 1-5.", "over wks 1-5"),
+])
+def test_time_frames_from_plans_and_leaflets(text: str, time: str) -> None:
+    finding = check_goal(text).criteria["time_bound"]
+    assert finding.met is True and finding.evidence[0] == time
+
+
+def test_pain_with_its_cause_or_means_is_still_the_target() -> None:
+    assert check_goal("Hip pain from gardening to be gone by next month.").pain_only
+    assert check_goal("Fewer flare-ups by pacing my housework.").pain_only
+    report = check_goal("Sit at desk 1 hr w/o increase in LBP by 8/52.")
+    assert report.pain_condition == "w/o increase in LBP" and not report.pain_only
