@@ -1,9 +1,9 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
 Each held-out set was labelled before the checker ran on it; its first blind run is kept in
-bench/results/. Held-out sets 6 (248 statements, 43 sources) and 5 (280 statements, 63
-sources), about half in shorthand, were first run after the fourth and third rounds of changes
-to the reader. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
+bench/results/. Held-out sets 7 (256 statements, 45 sources), 6 (248, 43) and 5 (280, 63),
+about half in shorthand, were first run after the fifth, fourth and third rounds of changes to
+the reader. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
 in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296
 statements from 57 published sources, 113 in clinical shorthand) was written after the reader
 was first rebuilt; held-out set 2 (233 statements, half in shorthand) before the last round of
@@ -30,6 +30,27 @@ def _meets_targets(ev: Evaluation) -> None:
 
 
 @pytest.fixture(scope="module")
+def heldout7() -> Evaluation:
+    return evaluate(load(SETS["held-out 7"]))
+
+
+def test_heldout7_floors(heldout7: Evaluation) -> None:
+    s = heldout7.scores  # its first blind run: bench/results/heldout7_first_run.txt
+    assert s["specific"].accuracy >= 0.90
+    assert s["measurable"].accuracy >= 0.91
+    assert s["time_bound"].accuracy >= 0.96
+    assert s["pain_only"].precision >= 0.95 and s["pain_only"].recall == 1.0
+    assert s["pain_condition"].precision == 1.0 and s["pain_condition"].recall == 1.0
+    assert s["coercive"].recall >= 0.81
+    assert heldout7.languages_found == heldout7.languages_total == 11
+
+
+@pytest.mark.xfail(strict=True, reason=TARGETS)
+def test_heldout7_meets_the_issue_targets(heldout7: Evaluation) -> None:
+    _meets_targets(heldout7)
+
+
+@pytest.fixture(scope="module")
 def heldout6() -> Evaluation:
     return evaluate(load(SETS["held-out 6"]))
 
@@ -39,7 +60,7 @@ def heldout5() -> Evaluation:
     return evaluate(load(SETS["held-out 5"]))
 
 
-@pytest.mark.parametrize("name", ["held-out 6", "held-out 5"])
+@pytest.mark.parametrize("name", ["held-out 7", "held-out 6", "held-out 5"])
 def test_latest_sets_are_what_was_labelled(name: str) -> None:
     rows = load(SETS[name])
     assert len(rows) >= 200
