@@ -115,6 +115,8 @@ def _told(scan: Scan, i: int) -> bool:
         # "Have to ...", which open the patient's own words as often)
         return toks[0].norm in ("must", "refuses", "refused")
     subject = toks[i - 1]
+    if i > 1 and toks[i - 2].norm in ("my", "our"):
+        return False  # "my wife has to drive me": the patient's own words, not an order
     person = subject.norm in R.PERSON_SUBJECTS or (
         subject.kind == "word" and subject.text[:1].isupper() and subject.norm not in KNOWN_WORDS)
     k = i - 1

@@ -55,6 +55,7 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
     "must be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
                      "will talk through with us whether"),
     "is expected to": ("Expectations set by others are not a shared goal.", "plans to"),
+    "expected to": ("Expectations set by others are not a shared goal.", "plans to"),
     "are expected to": ("Expectations set by others are not a shared goal.", "plan to"),
     "not allowed to": ("Bans are orders; say what was agreed and why.", "has agreed not to"),
     "insist": ("Insisting is an order; suggest and agree instead.", "suggest"),
@@ -106,11 +107,15 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
 # "if she has to go off sick" (a condition, not an order).
 MODAL_ORDERS: frozenset[str] = frozenset({
     "must", "has to", "have to", "needs to", "need to", "shall", "refuses", "refused", "told to",
+    "expected to",  # as a note writes it: "Pt expected to wear ..."
 })
 # Subjects that make a modal an order (besides a name: a capitalised word the lexicons lack).
 PERSON_SUBJECTS: frozenset[str] = frozenset({
     "he", "she", "they", "you", "patient", "pt", "client", "person", "resident", "individual",
     "user", "service", "mr", "mrs", "ms", "miss", "dr",
+    # the people around the patient, told what to make the patient do ("the family has to ...")
+    "family", "carer", "carers", "wife", "husband", "partner", "son", "daughter", "parents",
+    "mum", "dad", "staff",
 })
 # Words that make the clause a condition rather than an order.
 CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", "whenever"})

@@ -371,3 +371,23 @@ def test_pain_with_its_cause_or_means_is_still_the_target() -> None:
     assert check_goal("Fewer flare-ups by pacing my housework.").pain_only
     report = check_goal("Sit at desk 1 hr w/o increase in LBP by 8/52.")
     assert report.pain_condition == "w/o increase in LBP" and not report.pain_only
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Pt expected to wear TLSO when OOB until 12 wk review.", "expected to"),
+    ("The family has to make sure he does his circuit every weekday.", "has to"),
+])
+def test_orders_without_a_verb_or_given_to_the_family(text: str, phrase: str) -> None:
+    assert [f.phrase for f in check_goal(text).language] == [phrase]
+
+
+def test_the_patients_own_words_about_family_are_not_orders() -> None:
+    assert check_goal("My wife has to drive me to physio.").language == []
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Pt will amb 300 ft on 4WW c̄ CGA ā discharge.", "ā discharge"),
+    ("Return to work w/o ↑ LBP in 1 mo.", "in 1 mo"),
+])
+def test_before_and_months_as_notes_write_them(text: str, time: str) -> None:
+    assert check_goal(text).criteria["time_bound"].evidence == (time,)
