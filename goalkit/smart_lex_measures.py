@@ -102,7 +102,7 @@ COUNTED_BY_ALL = frozenset({"sessions", "appointments", "classes", "visits", "tr
 # "with" a person is company, not help, so only negated support reads them.
 HELPERS = frozenset({
     "husband", "wife", "partner", "son", "daughter", "mum", "mother", "dad", "father", "family",
-    "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift", "hoist",
+    "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift",
 })
 # Nouns that make a pain word part of a coping tool: "flare-up plan", "pain diary".
 PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit",

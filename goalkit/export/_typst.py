@@ -207,8 +207,13 @@ def _replace(value: Any, table: dict[int, str]) -> Any:
     return value
 
 
-_RTL = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff"
-                  "\ufe70-\ufefc]")
+# Scripts that take a Noto font before DejaVu Sans (which has some of their letters, drawn less
+# well): font -> its letters, as a regular-expression class Python and Typst both read.
+FIRST_FONTS = {
+    "Noto Sans Arabic": "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]",
+    "Noto Sans Hebrew": "[\u0590-\u05ff\ufb1d-\ufb4f]",
+}
+_FIRST_FONTS = {name: re.compile(letters) for name, letters in FIRST_FONTS.items()}
 
 
 def compile_pdf(
@@ -226,9 +231,11 @@ def compile_pdf(
     chars = "".join(s for key in text_keys for s in _strings(data.get(key)))
     missing, large = missing_characters(chars)
     if "meta" in data:
-        # Noto's Arabic and Hebrew fonts are tried first only where such letters occur: each
-        # font chosen by a character class costs Typst a test on every run of text
-        data = {**data, "meta": {**data["meta"], "rtl": bool(_RTL.search(chars))}}
+        # a script's own font is put first only where its letters occur: each font chosen by a
+        # character class costs Typst a test on every run of text
+        first = [{"name": name, "covers": FIRST_FONTS[name]}
+                 for name, letters in _FIRST_FONTS.items() if letters.search(chars)]
+        data = {**data, "meta": {**data["meta"], "first_fonts": first}}
     if missing:
         warnings.warn(MissingFontWarning(missing), stacklevel=3)
         table = {ord(c): REPLACEMENT for c in missing}
