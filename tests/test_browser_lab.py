@@ -36,8 +36,9 @@ SETTINGS = {
 
 
 class Lab:
-    def __init__(self, url: str, results: Path, proc: subprocess.Popen[bytes]) -> None:
-        self.url, self.results, self.proc = url, results, proc
+    def __init__(self, url: str, results: Path, proc: subprocess.Popen[bytes],
+                 log: Path) -> None:
+        self.url, self.results, self.proc, self.log = url, results, proc, log
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_http(f"{url}lab", proc, timeout=120)
-        yield Lab(url, dirs["results"], proc)
+        yield Lab(url, dirs["results"], proc, tmp_path / "lab.log")
     finally:
         stop(proc)
         log.close()
@@ -91,12 +92,19 @@ def accept_dialogs(page: Page, seen: list[str]) -> None:
         page.wait_for_timeout(500)
 
 
-def run_all_cells(page: Page, last: str) -> None:
+def _state(page: Page) -> list[str]:
+    """The input prompts of the code cells, in order ('[ ]:', '[*]:', '[3]:')."""
+    return [p.strip() for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()]
+
+
+def run_all_cells(page: Page, last: str, log: Path) -> None:
     """Run > Run All Cells, then wait for the widget of the last cell (CSS selector ``last``).
 
     The execution indicator reads 'idle' for a moment before the kernel has connected; a run
     requested then is lost (every prompt stays '[ ]'), so it is asked for again, at most
-    three times. A run that has started is waited for in full.
+    three times. A run that has started is waited for as long as it makes progress (another
+    cell finishes within ``SLOW``); a run that stalls fails with the prompts, any error output
+    and the end of the server's log, so a failure on a loaded machine says where it stopped.
     """
     started = re.compile(r"\[(\*|\d+)\]:")
     dialogs: list[str] = []
@@ -110,8 +118,24 @@ def run_all_cells(page: Page, last: str) -> None:
                 timeout=20_000)
         except PlaywrightTimeout:
             continue
-        page.locator(last).wait_for(timeout=SLOW)
-        return
+        seen = _state(page)
+        while True:
+            try:
+                page.locator(last).wait_for(timeout=SLOW)
+                return
+            except PlaywrightTimeout:
+                now = _state(page)
+                if now == seen:
+                    break
+                seen = now
+        if not any(re.fullmatch(r"\[\d+\]:", p) for p in seen):
+            continue  # queued but never sent to the kernel: ask again
+        errors = page.locator(".jp-OutputArea-output[data-mime-type="
+                              "'application/vnd.jupyter.stderr'], .jp-RenderedText")
+        shown = [t for t in errors.all_inner_texts() if "Error" in t or "Traceback" in t]
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise AssertionError(f"Run All Cells stalled: prompts {seen}; dialogs {dialogs}; "
+                             f"errors on the page {shown[:3]}; server log ends:\n{tail}")
     raise AssertionError(f"Run All Cells never started a cell; dialogs seen: {dialogs}")
 
 
@@ -121,9 +145,9 @@ def test_notebook_01_runs_and_an_exercise_gives_feedback(lab: Lab, page: Page) -
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
         1, timeout=SLOW)
     # The last cell (the quiz) rendered: every cell above it ran without stopping on an error.
-    run_all_cells(page, ".goalkit-quiz")
+    run_all_cells(page, ".goalkit-quiz", lab.log)
     expect(page.locator(".goalkit-quiz")).to_be_visible()
-    prompts = [p.strip() for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()]
+    prompts = _state(page)
     assert len(prompts) >= 8 and all(re.fullmatch(r"\[\d+\]:", p) for p in prompts), prompts
     expect(page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                         )).to_have_count(0)
