@@ -15,6 +15,8 @@ __all__ = [
     "COMPOUNDS",
     "GENERIC_OBJECTS",
     "IMPROVE_VERBS",
+    "INFINITIVE_HEADS",
+    "NOT_ACTIONS",
     "TASKS",
 ]
 
@@ -220,4 +222,34 @@ GENERIC_OBJECTS = frozenset({
     "back", "neck", "legs", "leg", "arms", "arm", "knee", "knees", "shoulder", "shoulders",
     "hip", "hips", "calves", "calf", "glutes", "core", "body", "spine", "normal", "life",
     "own", "self", "time", "way", "day", "days", "part", "eye", "pain",
+})
+
+# --- The verb of a goal no activity phrase names (goalkit.smart_scan_activities.find_action) -
+# Words after which "to" starts the goal's own verb: "I want to use my calendar", "Pt to ...".
+INFINITIVE_HEADS = frozenset({
+    "want", "wants", "like", "able", "aim", "aims", "plan", "plans", "hope", "hopes", "need",
+    "needs", "try", "learn", "learns", "going", "wish", "wishes", "intend", "intends", "pt",
+    "patient", "client", "goal", "expected", "required", "will", "begin", "begins",
+})
+# Verbs that, in the verb's place, name no task someone could watch: being, feeling, wanting,
+# knowing, and changes to a capacity or a symptom ("reduce", "improve"). Words of the other
+# lexicons (states, pain, activities) are read there first; these only keep the fallback from
+# calling them tasks. "learn", "keep", "continue", "try" and "be able" let the next verb speak.
+NOT_ACTIONS = frozenset({
+    "be", "am", "is", "are", "was", "were", "been", "being", "feel", "feels", "have", "has",
+    "had", "get", "gets", "become", "stay", "remain", "improve", "increase", "decrease",
+    "reduce", "lower", "lessen", "minimise", "minimize", "ease", "relieve", "control",
+    "cope", "deal", "understand", "know", "want", "need", "like", "love", "hope", "wish",
+    "think", "believe", "accept", "regain", "gain", "achieve", "attain", "maintain",
+    "recover", "heal", "lose", "strengthen", "enjoy", "score", "rate", "progress", "prevent",
+    "avoid", "comply", "adhere", "tolerate", "experience", "notice", "sense", "worry", "fear",
+    "verbalize", "verbalise", "recall", "identify", "describe", "explain", "recognise",
+    "recognize", "demonstrate", "show", "report", "express", "see", "hear", "look",
+    "enhance", "boost", "better", "restore", "build", "develop", "optimise", "optimize",
+    "resolve", "eliminate", "normalise", "normalize", "return", "resume", "start", "stop",
+    "quit", "give", "let", "allow", "make", "needs", "wants", "likes", "hopes", "aims",
+    "will", "would", "could", "should", "can", "may", "might", "must", "shall", "not", "no",
+    "never", "also", "again", "then", "just", "only", "still", "really", "rather", "more",
+    "less", "further", "longer", "fewer", "work", "cut", "sort", "trust", "loosen",
+    "stiffen", "relax", "protect", "settle", "calm",
 })

@@ -31,6 +31,8 @@ from goalkit.smart_lex_activities import (
     COMPOUNDS,
     GENERIC_OBJECTS,
     IMPROVE_VERBS,
+    INFINITIVE_HEADS,
+    NOT_ACTIONS,
     TASKS,
 )
 from goalkit.smart_lex_language import (
@@ -91,11 +93,13 @@ __all__ = [
     "GENERIC_OBJECTS",
     "HELPERS",
     "IMPROVE_VERBS",
+    "INFINITIVE_HEADS",
     "IRREGULAR",
     "LANGUAGE",
     "LANGUAGE_NOT_SLOT_IN",
     "MODAL_ORDERS",
     "MONTHS",
+    "NOT_ACTIONS",
     "NOUN_MARKERS",
     "OCCASIONS",
     "PAIN",

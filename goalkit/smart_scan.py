@@ -29,7 +29,12 @@ from goalkit._text import PhraseIndex, build_lemmas, tokenize
 from goalkit.smart_grammar import CLAUSE_END, clause_end, norm_at
 from goalkit.smart_hits import Hit, Scan
 from goalkit.smart_roles import find_roles
-from goalkit.smart_scan_activities import find_outcomes, find_support, resolve_activities
+from goalkit.smart_scan_activities import (
+    find_action,
+    find_outcomes,
+    find_support,
+    resolve_activities,
+)
 from goalkit.smart_scan_amounts import find_quantities
 from goalkit.smart_scan_time import find_frequencies, find_time_frames
 from goalkit.smart_shorthand import expand
@@ -148,6 +153,7 @@ DETECTORS: tuple[tuple[str, Callable[[Scan], None]], ...] = (
     ("support", find_support),
     ("quantity", find_quantities),
     ("activities", resolve_activities),
+    ("action", find_action),
     ("outcomes", find_outcomes),
     ("reasons", _reasons),
     ("pain", _pain),

@@ -16,6 +16,7 @@ toddler"), whole tasks ("make the bed") and "again".
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from goalkit import smart_rules as R
 from goalkit._text import DETERMINERS, Token, covered
@@ -29,7 +30,7 @@ from goalkit.smart_grammar import (
 )
 from goalkit.smart_hits import Hit, Scan
 
-__all__ = ["find_outcomes", "find_support", "resolve_activities"]
+__all__ = ["find_action", "find_outcomes", "find_support", "resolve_activities"]
 
 
 def find_support(scan: Scan) -> None:
@@ -115,6 +116,94 @@ def resolve_activities(scan: Scan) -> None:
     scan.hits["weak_activity"] = weak
 
 
+# Hits that already say what the target is (an activity, or something that is not one); where
+# any of them stands before the reason, the verb's place is not read.
+_TARGETS = ("activity", "weak_activity", "state", "pain", "generic_return")
+# Hits whose words are not a verb: numbers, times, help, conditions, compounds.
+_NOT_VERBS = ("compound", "support", "condition", "time", "vague_time", "frequency",
+              "quantity", "vague", "language", "absolute", "passive", "reason")
+_MODALS = frozenset({"will", "'ll", "shall", "can", "should", "would", "could", "may"})
+_SKIP = frozenset({"independently", "safely", "consistently", "gradually", "regularly",
+                   "successfully", "correctly", "confidently", "then", "also", "again",
+                   "always", "routinely", "reliably", "actively", "now", "still"})
+_PARTICLES = frozenset({"up", "out", "round", "around", "off", "on", "in", "over", "down",
+                        "back", "through", "away"})
+
+
+def find_action(scan: Scan) -> None:
+    """The goal's own verb where no activity phrase names it: "Michael will use his calendar",
+    "Schedule a 20-minute rest", "Pt will perform 5xSTS".
+
+    English puts the verb of a goal in known places: first in an instruction, after a modal
+    ("will", "can"), after "to" following a wish or a subject in a note ("I want to",
+    "Pt to"). A word there that is no state, pain, number or capacity verb
+    (:data:`goalkit.smart_lex_activities.NOT_ACTIONS`) is read as the activity: the lexicons
+    name the activities goalkit knows, this names the ones they miss. It runs only when no
+    hit before the reason already says what the target is.
+    """
+    toks = scan.tokens
+    n = len(toks)
+    reason = min((h.start for h in scan.hits.get("reason", ())), default=n)
+    if any(h.start < reason for h in scan.all(*_TARGETS)):
+        return
+    blocked = {k for h in scan.all(*_NOT_VERBS) if h.kind != "reason" for k in range(
+        h.start, h.end)}
+    first = next((k for k in range(n) if toks[k].kind == "word"), n)
+    for slot in _verb_slots(toks, first, min(n, reason)):
+        k = _past_frame(toks, slot)
+        if k >= min(n, reason) or k in blocked or not scan.free(k, k + 1):
+            continue
+        t = toks[k]
+        if t.kind != "word" or t.is_num or t.norm in R.NOT_ACTIONS or t.norm in R.STOPWORDS \
+                or t.norm in DETERMINERS or len(t.norm) < 2 or not (
+                t.text.islower() or (k == first and t.text[1:].islower())):
+            continue  # ("SpO2", "ADLs", "GRTW": a measure or a name, not a verb)
+        nxt = toks[k + 1] if k + 1 < n else None
+        if k == first and not (nxt is not None and (nxt.norm in DETERMINERS or nxt.is_num or (
+                nxt.norm in _PARTICLES) or nxt.norm in REFLEXIVES)):
+            continue  # an instruction's verb takes an object: "Schedule a rest", "Use my plan"
+        # "take up salsa": a start, whose object is what is started, not a yes/no outcome
+        how = "start" if (t.norm, norm_at(toks, k + 1)) == ("take", "up") else "verb"
+        start, end = k, k + 1
+        if nxt is not None and nxt.norm in _PARTICLES:
+            end += 1
+        if end < n and (toks[end].norm in DETERMINERS or toks[end].is_num
+                        or toks[end].norm in REFLEXIVES) and end < min(n, reason):
+            end = min(_np_end(toks, end), reason)  # quoted with its object: "use his calendar"
+        elif k > first:
+            start = k - 1  # "to rest": the verb alone would read as a noun
+        scan.add("activity", start, end, (t.norm, "other", how))
+        return
+
+
+def _past_frame(toks: list[Token], k: int) -> int:
+    """The first word at or after ``k`` that is not an adverb or a frame around the verb
+    ("independently", "be able to", "learn to", "try to", "continue to")."""
+    n = len(toks)
+    while k < n:
+        w = toks[k].norm
+        if w in _SKIP or (w.endswith("ly") and len(w) > 5):
+            k += 1
+        elif w == "be" and norm_at(toks, k + 1) == "able" and norm_at(toks, k + 2) == "to":
+            k += 3
+        elif w in ("learn", "try", "continue", "begin", "start") and norm_at(toks, k + 1) == "to":
+            k += 2
+        else:
+            return k
+    return k
+
+
+def _verb_slots(toks: list[Token], first: int, end: int) -> Iterator[int]:
+    """Where a goal's verb may stand: first, after a modal, after "to" that follows a wish."""
+    if first < end:
+        yield first
+    for k in range(first, end - 1):
+        w = toks[k].norm
+        if w in _MODALS or (w == "to" and (
+                k == first or norm_at(toks, k - 1) in R.INFINITIVE_HEADS)):
+            yield k + 1
+
+
 def _body_part_subject(toks: list[Token], i: int) -> bool:
     """Whether the activity word at ``i`` is said of a body part: "my hand working", "my knee
     to bend"."""
@@ -173,6 +262,8 @@ def find_outcomes(scan: Scan) -> None:
         if h.info[2] == "task":
             scan.add("outcome", h.start, h.end, ("task",))
             continue
+        if h.info[2] == "start":
+            continue
         start, end = _object_or_destination(scan, h, starts)
         if end > h.end:
             scan.add("outcome", start, end, ("destination", str(h.start)))
@@ -196,8 +287,13 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     # the phrase itself ends in a direction: "go to church", "get out of bed"
     if last in R.DEST_PREPS | {"of", "in", "on"} and k < n and _place_follows(scan, k - 1):
         return h.start, _np_end(toks, k)
+    if h.info[2] == "verb":  # find_action quoted the verb with its object
+        obj = h.start + 1 + (norm_at(toks, h.start + 1) in _PARTICLES)
+        if obj < h.end and toks[obj].norm in DETERMINERS - _INDEFINITE \
+                and toks[h.end - 1].norm not in R.GENERIC_OBJECTS | PERIODS:
+            return h.start, h.end
     # a particular object right after the verb: "lift my toddler", "mow the lawn"
-    if k < n and toks[k].norm in DETERMINERS and group not in ("exercise", "attend") \
+    elif k < n and toks[k].norm in DETERMINERS and group not in ("exercise", "attend") \
             and toks[h.start].norm not in ("do", "play", "have"):
         end = _np_end(toks, k)
         end = next((p for p in range(k + 1, end)  # "tie my shoelaces | standing up"
@@ -233,6 +329,11 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
                 m += 1
         j += 1
     return h.start, h.end
+
+
+# "kick a ball about": a thing of a kind, not the particular object of a yes/no outcome (for
+# verbs read by find_action; the activity lexicons decide their own objects)
+_INDEFINITE = frozenset({"a", "an", "some"})
 
 
 def _place_follows(scan: Scan, j: int) -> bool:

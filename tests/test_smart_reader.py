@@ -385,3 +385,35 @@ def test_orders_without_a_verb_or_given_to_the_family(text: str, phrase: str) ->
 
 def test_the_patients_own_words_about_family_are_not_orders() -> None:
     assert check_goal("My wife has to drive me to physio.").language == []
+
+
+# the verb in the goal's place, where no activity phrase names it (find_action) ----------------
+@pytest.mark.parametrize(("text", "quote", "measurable"), [
+    ("Ravi will use his phone reminders for each appointment.", "use his phone", True),
+    ("Schedule two rest breaks into every shift.", "Schedule two rest breaks", True),
+    ("Order my groceries online myself every week.", "Order my groceries", True),
+    ("Pt to propel w/c 100 m on level ground", "propel", True),
+    ("Operate the hoist remote by myself.", "Operate the hoist remote", True),
+    ("Learn to solder a circuit board.", "solder a circuit board", False),
+])
+def test_a_verb_no_lexicon_knows_names_the_activity(
+        text: str, quote: str, measurable: bool) -> None:
+    report = check_goal(text)
+    specific = report.criteria["specific"]
+    assert specific.met is True, specific.message
+    assert any(quote in ev for ev in specific.evidence), specific.evidence
+    assert report.criteria["measurable"].met is measurable, report.criteria["measurable"].message
+
+
+@pytest.mark.parametrize("text", [
+    "Cut down on my tablets.",
+    "Trust my back again.",
+    "Stay positive about the future.",
+    "SpO2 above 92% at rest.",
+    "I want to understand my scan results.",
+    "Reduce my flare-ups to one a month.",
+    "Improve my balance.",
+    "Pt will demonstrate good posture awareness.",
+])
+def test_a_verb_of_being_knowing_or_changing_a_symptom_names_no_activity(text: str) -> None:
+    assert check_goal(text).criteria["specific"].met is False, text
