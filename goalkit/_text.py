@@ -77,7 +77,7 @@ def tokenize(text: str, lemmas: Mapping[str, frozenset[str]] | None = None) -> l
         if info is None:
             first = raw[0]
             kind = "num" if first.isdigit() else "word" if first.isalpha() else "punct"
-            norm = raw.lower().replace("’", "'")
+            norm = "x" if raw == "×" else raw.lower().replace("’", "'")
             if kind == "word" and norm.endswith("'s"):
                 base = norm[:-2]
                 keys = frozenset((norm, base, *lemmas.get(base, empty)))

@@ -45,7 +45,8 @@ UNITS: Mapping[str, str] = {
     **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "lb", "lbs",
                      "pound", "pounds", "stone", "g", "grams"), "load"),
     **dict.fromkeys(("rep", "reps", "repetition", "repetitions", "times", "time", "set",
-                     "sets", "attempts", "attempt", "trials", "x", "points", "point"), "count"),
+                     "sets", "attempts", "attempt", "trials", "x", "points", "point", "pts"),
+                    "count"),
     **dict.fromkeys(("degrees", "degree", "°"), "angle"),
     **dict.fromkeys(("%", "percent", "per cent"), "percent"),
 }

@@ -15,6 +15,7 @@ __all__ = [
     "FEELINGS",
     "PAIN",
     "PAIN_MEASURES",
+    "PAIN_SIGNS",
     "PAIN_SITE_EXAMPLES",
     "STATES",
 ]
@@ -26,6 +27,9 @@ BODY_PARTS = frozenset({
     "shoulders", "hip", "hips", "ankle", "ankles", "foot", "feet", "wrist", "wrists", "elbow",
     "elbows", "spine", "body", "fingers", "finger", "thumb", "joint", "joints", "muscles",
 })
+# What shows pain when a goal makes its absence a condition: "without flinching".
+PAIN_SIGNS = frozenset({"discomfort", "hurting", "flare", "flinching", "wincing", "grimacing",
+                        "aching"})
 # Fears: what follows one ("scared of bending", "worried about falling when I go out") is what
 # the patient fears, not what they will do.
 FEARS = frozenset({"scared", "afraid", "frightened", "fear", "fearful", "worried", "worry",

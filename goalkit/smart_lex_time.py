@@ -33,7 +33,7 @@ EVENTS = frozenset({
     "competition", "term", "semester", "retirement", "christmas", "easter", "thanksgiving",
     "diwali", "eid", "hanukkah", "ramadan", "spring", "summer", "autumn", "winter", "fall",
     "tomorrow", "today", "tonight", "visit", "consultation", "quarter", "assessment",
-    "reassessment", "midsummer", "midwinter", "weekend", "meeting", "mdt", "xmas",
+    "reassessment", "midsummer", "midwinter", "weekend", "meeting", "mdt", "xmas", "session",
 })
 # Dates on the calendar among EVENTS: "after Easter" is a date, "after surgery" is not.
 CALENDAR = frozenset({

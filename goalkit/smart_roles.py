@@ -277,6 +277,9 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     """
     pains = scan.all("pain")
     if not pains:
+        signs = scan.all("pain_condition")  # "without wincing": pain shown, not named
+        if signs and scan.has("activity"):
+            return "condition", scan.merged(signs)[0]
         return ("reason", None) if scan.has("reason_pain") else ("none", None)
     toks = scan.tokens
     if all(any(toks[k].norm in _COPING or (toks[k].norm in ("manage", "managing") and norm_at(

@@ -68,6 +68,7 @@ from goalkit.smart_lex_states import (
     FEELINGS,
     PAIN,
     PAIN_MEASURES,
+    PAIN_SIGNS,
     PAIN_SITE_EXAMPLES,
     STATES,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "OCCASIONS",
     "PAIN",
     "PAIN_MEASURES",
+    "PAIN_SIGNS",
     "PAIN_SITE_EXAMPLES",
     "PASSIVE",
     "PERSON_SUBJECTS",

@@ -40,8 +40,9 @@ def find_support(scan: Scan) -> None:
     n = len(toks)
     for i in range(n):
         w = toks[i].norm
-        if w not in ("with", "using", "without"):
-            continue
+        if w not in ("with", "using", "without") and not (
+                w == "no" and norm_at(toks, i + 1) in ("increase", "rise", "worsening")):
+            continue  # ("no increase in low back pain": as "with no increase in pain")
         if w == "with" and i > 0 and toks[i - 1].norm in R.COPING_VERBS:
             continue  # "cope with flare-ups": what is coped with, not a condition
         limit = min(n, i + 7)  # "without shortness of breath or chest pain"
@@ -55,7 +56,7 @@ def find_support(scan: Scan) -> None:
             if norm in R.SUPPORT_NOUNS and j < i + 5:
                 found = j
                 break
-            if ("pain" in toks[j].keys or norm in ("discomfort", "hurting", "flare")) and not (
+            if ("pain" in toks[j].keys or norm in R.PAIN_SIGNS) and not (
                     R.PLAN_NOUNS & {norm_at(toks, j + 1), norm_at(toks, j + 2)}):
                 pain = True  # (not "without trying my flare-up plan": a plan, not pain)
                 found = j
@@ -160,7 +161,8 @@ def find_action(scan: Scan) -> None:
             continue  # ("SpO2", "ADLs", "GRTW": a measure or a name, not a verb)
         nxt = toks[k + 1] if k + 1 < n else None
         if k == first and not (nxt is not None and (nxt.norm in DETERMINERS or nxt.is_num or (
-                nxt.norm in _PARTICLES) or nxt.norm in REFLEXIVES)):
+                nxt.norm in _PARTICLES) or nxt.norm in REFLEXIVES or (
+                nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num))):
             continue  # an instruction's verb takes an object: "Schedule a rest", "Use my plan"
         # "take up salsa": a start, whose object is what is started, not a yes/no outcome
         how = "start" if (t.norm, norm_at(toks, k + 1)) == ("take", "up") else "verb"
@@ -184,8 +186,9 @@ def _past_frame(toks: list[Token], k: int) -> int:
         w = toks[k].norm
         if w in _SKIP or (w.endswith("ly") and len(w) > 5):
             k += 1
-        elif w == "be" and norm_at(toks, k + 1) == "able" and norm_at(toks, k + 2) == "to":
-            k += 3
+        elif w == "be" and norm_at(toks, k + 2) == "to" and (norm_at(toks, k + 1) == "able" or (
+                norm_at(toks, k + 1).endswith(("ed", "de")))):
+            k += 3  # "be able to", "be made to", "be expected to", "be encouraged to"
         elif w in ("learn", "try", "continue", "begin", "start") and norm_at(toks, k + 1) == "to":
             k += 2
         else:
@@ -227,10 +230,10 @@ def find_outcomes(scan: Scan) -> None:
     for i in range(n):
         w = toks[i].norm
         if w in ("return", "returning", "resume", "resuming", "start", "starting") or (
-                w == "back" and norm_at(toks, i + 1) == "to"
+                w == "back" and norm_at(toks, i + 1) in ("to", "into")
                 and norm_at(toks, i - 1) not in DETERMINERS | {"lower", "upper"}):
             j = i + 1
-            if norm_at(toks, j) == "to":
+            if norm_at(toks, j) in ("to", "into"):
                 j += 1
             elif w in ("return", "returning", "back"):
                 continue  # "return the trolley" is not a return to an activity

@@ -32,6 +32,7 @@ from goalkit.smart_grammar import (
     PERIODS,
     PLANS,
     PLURAL_DAY_PARTS,
+    REFLEXIVES,
     RELATIVE,
     SPELLS,
     TIME_STARTS,
@@ -272,8 +273,9 @@ def _time_at(toks: list[Token], i: int) -> int:
                     end += 1  # "before discharge home"
                 return end
             if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
-                    "in", "on", "at", "by"):
-                break
+                    "in", "on", "at", "by", "if", "unless", "when", "whenever") \
+                    or t.norm in REFLEXIVES:
+                break  # ("by myself if I fall": help, and a condition, not a deadline)
             if w in ("in", "at") and (t.norm == "for" or (t.is_num and w == "in")):
                 break  # "sit in the w/c 2 hrs for a day trip", "at my desk for a meeting"
             j += 1
@@ -383,6 +385,11 @@ def _after_event(toks: list[Token], k: int) -> int:
     return k
 
 
+# Nouns a frequency word describes rather than times: "daily activities", "daily living".
+_NOT_HOW_OFTEN = frozenset({"activities", "activity", "living", "life", "tasks", "task",
+                            "routine", "routines", "chores", "needs", "function"})
+
+
 def find_frequencies(scan: Scan) -> None:
     """How often: every day, twice a week, 5 days a week, daily, on Sundays."""
     toks = scan.tokens
@@ -415,6 +422,8 @@ def find_frequencies(scan: Scan) -> None:
                         end += 1
                     start = i - 1 if norm_at(toks, i - 1) in ("before", "after") else i
         elif w in R.FREQUENCY_WORDS:
+            if norm_at(toks, i + 1) in _NOT_HOW_OFTEN:
+                continue  # "daily activities", "my weekly shop": a kind of task, not how often
             end = i + 1
         elif w in ("a", "per") and norm_at(toks, i + 1) in PERIODS | DAY_PARTS and i > 0 and (
                 w == "per" or toks[i - 1].is_num or toks[i - 1].norm in R.UNITS

@@ -417,3 +417,53 @@ def test_a_verb_no_lexicon_knows_names_the_activity(
 ])
 def test_a_verb_of_being_knowing_or_changing_a_symptom_names_no_activity(text: str) -> None:
     assert check_goal(text).criteria["specific"].met is False, text
+
+
+# read after trying the first dev batch (tests/data/goals_dev1.jsonl) ----------------------------
+@pytest.mark.parametrize(("text", "key", "quote"), [
+    ("Pt will don TLSO ind before d/c", "measurable", "ind"),
+    ("PR via forward lean q2h in w/c", "measurable", "q2h"),
+    ("Seated tai chi 10 min q AM", "measurable", "q AM"),
+    ("HEP BID ×3 wks", "time_bound", "×3 wks"),
+    ("Pt will walk 100 m w/ FWW by next re-eval", "time_bound", "by next re-eval"),
+    ("Read the back-care booklet before my next session.", "time_bound",
+     "before my next session"),
+])
+def test_more_shorthand_is_read_and_quoted_as_written(text: str, key: str, quote: str) -> None:
+    finding = check_goal(text).criteria[key]
+    assert finding.met is True, (text, finding.message)
+    assert any(quote in ev for ev in finding.evidence), finding.evidence
+
+
+def test_by_myself_is_help_not_a_deadline() -> None:
+    c = check_goal("Get up from the floor by myself if I fall.").criteria
+    assert c["time_bound"].met is False
+    assert c["measurable"].met is True
+
+
+def test_daily_activities_is_no_frequency() -> None:
+    assert check_goal("Improve my stamina for daily activities.").criteria[
+        "measurable"].met is False
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Lift my grandson out of the cot without wincing.", "without wincing"),
+    ("Pt will perform 10 STS c̄ no ↑ in LBP by wk 4", "no ↑ in LBP"),
+])
+def test_signs_of_pain_and_no_increase_are_pain_conditions(text: str, words: str) -> None:
+    report = check_goal(text)
+    assert report.pain_only is False
+    assert report.pain_condition is not None and words in report.pain_condition, \
+        report.pain_condition
+
+
+def test_a_frame_around_the_verb_is_passed_over() -> None:
+    report = check_goal("He will be made to use the frame at all times.")
+    assert report.criteria["specific"].met is True
+    assert report.language, "an order is still named"
+    assert check_goal("Journal for ten minutes each evening.").criteria["specific"].met is True
+
+
+def test_back_into_is_a_return() -> None:
+    finding = check_goal("Get back into swimming two mornings a week.").criteria["specific"]
+    assert finding.met is True and any("back into swimming" in ev for ev in finding.evidence)
