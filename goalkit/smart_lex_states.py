@@ -200,6 +200,10 @@ STATES: Mapping[str, tuple[str, str]] = {
         "add the activity behind the score, e.g. 'sit through a 2-hour film'"),
     "odi": ("score",
         "add the activity behind the score, e.g. 'sit through a 2-hour film'"),
+    # questionnaires whose item is an activity: the item scored is not the goal's target
+    **dict.fromkeys(("copm", "psfs", "ndi", "neck disability index", "roland morris", "rmdq"),
+                    ("score", "name the activity the item stands for as the goal, with the "
+                     "score beside it, e.g. 'garden for 30 minutes twice a week'")),
     "mental health": ("feeling",
         "name an activity that helps, e.g. 'walk with a friend twice a week'"),
     "anxiety": ("feeling",

@@ -94,6 +94,7 @@ def resolve_activities(scan: Scan) -> None:
         if inside or (kept and h.start < kept[-1].end):
             continue  # inside a compound, or overlapping a longer activity found first
         kept.append(h)
+    kept = _without_scored_items(scan, kept)
     strong: list[Hit] = []
     weak: list[Hit] = []
     amount_starts = sorted(q.start for q in scan.all("quantity"))
@@ -205,6 +206,19 @@ def _verb_slots(toks: list[Token], first: int, end: int) -> Iterator[int]:
         if w in _MODALS or (w == "to" and (
                 k == first or norm_at(toks, k - 1) in R.INFINITIVE_HEADS)):
             yield k + 1
+
+
+def _without_scored_items(scan: Scan, acts: list[Hit]) -> list[Hit]:
+    """Activities named in quotes as a questionnaire's item ("COPM satisfaction 'gardening'
+    3→6") are what is scored, not the goal's target: they are left out."""
+    toks = scan.tokens
+    scores = [h for h in scan.all("state") if h.info[1] == "score"]
+    if not scores:
+        return acts
+    quotes = [k for k, t in enumerate(toks) if t.norm in ("'", '"', "‘", "“", "”")]
+    spans = [(a, b) for a, b in zip(quotes[::2], quotes[1::2], strict=False)
+             if any(0 <= a - h.end <= 3 for h in scores)]
+    return [h for h in acts if not any(a < h.start and h.end <= b for a, b in spans)]
 
 
 def _body_part_subject(toks: list[Token], i: int) -> bool:

@@ -109,8 +109,9 @@ def _quantity_at(scan: Scan, i: int) -> int:
     if not tok.is_num or w in ORDINALS or w in ("once", "twice", "thrice"):
         return i
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.kind == "word" and prev.end == tok.start:
-        return i  # a spinal level such as C5 or L4
+    if prev is not None and prev.kind == "word" and prev.end == tok.start \
+            and scan.text[tok.start - 1].isalpha():
+        return i  # a spinal level such as C5 or L4 (not "<12 s", read as "under 12 s")
     if prev is not None and prev.norm in POSSESSIVES:
         return i  # "my 2 children"
     if w == "one" and norm_at(toks, i + 1) in ("of", "day", "leg", "side", "hand", "arm"):

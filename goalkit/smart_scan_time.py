@@ -132,6 +132,8 @@ def _time_at(toks: list[Token], i: int) -> int:
         end = _nth_meeting(toks, i + 1)
         if end > i + 1:
             return end
+        if w in ("by", "before", "until", "till") and _nth_meeting(toks, i + 1, PERIODS) > i + 1:
+            return _nth_meeting(toks, i + 1, PERIODS)  # "by 2nd wk", "by the third month"
         # in the first week of ...
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
@@ -332,8 +334,9 @@ _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixt
                             "eighth", "ninth", "tenth", "twelfth", "last", "final", "next"})
 
 
-def _nth_meeting(toks: list[Token], j: int) -> int:
-    """End of "[the] 3rd session" / "the sixth visit" starting at ``j``, or j."""
+def _nth_meeting(toks: list[Token], j: int, meetings: frozenset[str] = _MEETINGS) -> int:
+    """End of "[the] 3rd session" / "the sixth visit" starting at ``j``, or j (with
+    ``meetings=PERIODS``: "[the] 2nd week")."""
     start = j
     if norm_at(toks, j) == "the":
         j += 1
@@ -343,7 +346,7 @@ def _nth_meeting(toks: list[Token], j: int) -> int:
         j += 2
     else:
         return start
-    return j + 1 if norm_at(toks, j) in _MEETINGS else start
+    return j + 1 if norm_at(toks, j) in meetings else start
 
 
 def _day_of_month(toks: list[Token], i: int) -> int:

@@ -352,7 +352,7 @@ def test_a_spaced_dash_parts_a_note() -> None:
 
 
 @pytest.mark.parametrize(("text", "time"), [
-    ("Wk 6: driving. Wk 12: golf.", "Wk 6:"),
+    ("Wk 6: driving. Wk 12: golf.", "Wk 6"),
     ("Full activity in 6 to 8 weeks.", "in 6 to 8 weeks"),
     ("Walk for exercise twice a day, starting the day I get home.", "starting the day I get home"),
     ("Go back to work once I finish the eight-week pulmonary rehab programme.",
@@ -467,3 +467,27 @@ def test_a_frame_around_the_verb_is_passed_over() -> None:
 def test_back_into_is_a_return() -> None:
     finding = check_goal("Get back into swimming two mornings a week.").criteria["specific"]
     assert finding.met is True and any("back into swimming" in ev for ev in finding.evidence)
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Pt will lift 8 kg floor to waist ×5 w/ good mechanics, wk 8", "wk 8"),
+    ("Pt will get in/out of car w/ SBA by 2nd wk", "by 2nd wk"),
+])
+def test_a_week_written_alone_or_as_an_ordinal_is_a_deadline(text: str, time: str) -> None:
+    finding = check_goal(text).criteria["time_bound"]
+    assert finding.met is True and time in finding.evidence, finding.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "COPM satisfaction 'cooking' from 4 to 7 by discharge.",
+    "PSFS “bending to the floor” from 3 to 7 within 6 weeks.",
+])
+def test_an_activity_quoted_as_a_questionnaire_item_is_what_is_scored(text: str) -> None:
+    c = check_goal(text).criteria
+    assert c["specific"].met is False and "score" in c["specific"].message
+    assert c["measurable"].met is True
+
+
+def test_a_sign_glued_to_a_number_keeps_the_amount() -> None:
+    c = check_goal("Drive to the shops <15 min by 6/52").criteria
+    assert c["measurable"].met is True and "<15 min" in c["measurable"].evidence
