@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "ABSTRACT_OBJECTS",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
     "COMPOUNDS",
@@ -264,5 +265,15 @@ NOT_ACTIONS = frozenset({
     "will", "would", "could", "should", "can", "may", "might", "must", "shall", "not", "no",
     "never", "also", "again", "then", "just", "only", "still", "really", "rather", "more",
     "less", "further", "longer", "fewer", "work", "cut", "sort", "trust", "loosen",
-    "stiffen", "relax", "protect", "settle", "calm",
+    "stiffen", "relax", "protect", "settle", "calm", "drop", "find", "overcome", "face",
+    "conquer", "beat", "reach", "maximise", "maximize", "participate", "engage", "embrace",
+    "reclaim", "rebuild", "reconnect", "master", "tackle", "handle",
+})
+# Objects that make the verb before them a wish about life, not a task: "turn my life around",
+# "put the accident behind me".
+ABSTRACT_OBJECTS = frozenset({
+    "life", "lives", "potential", "fear", "fears", "goal", "goals", "confidence",
+    "independence", "health", "function", "way", "best", "control", "charge", "accident",
+    "past", "future", "stress", "self", "worries", "mood", "energy", "motivation", "wellbeing",
+    "strength", "fitness", "balance", "weight", "posture", "lifestyle", "setback", "setbacks",
 })

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from goalkit.smart_lex_achievable import ABSOLUTES, PASSIVE
 from goalkit.smart_lex_activities import (
+    ABSTRACT_OBJECTS,
     ACTIVITIES,
     ACTIVITY_EXAMPLES,
     COMPOUNDS,
@@ -76,6 +77,7 @@ from goalkit.smart_lex_time import CALENDAR, EVENTS, MONTHS, VAGUE_TIME, WEEKDAY
 
 __all__ = [
     "ABSOLUTES",
+    "ABSTRACT_OBJECTS",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
     "BODY_PARTS",

@@ -175,6 +175,8 @@ def find_action(scan: Scan) -> None:
             end = min(_np_end(toks, end), reason)  # quoted with its object: "use his calendar"
         elif k > first:
             start = k - 1  # "to rest": the verb alone would read as a noun
+        if any(toks[p].norm in R.ABSTRACT_OBJECTS for p in range(k + 1, min(n, max(end, k + 4)))):
+            continue  # "turn my life around", "face my fears": a wish, not a task
         scan.add("activity", start, end, (t.norm, "other", how))
         return
 

@@ -414,6 +414,11 @@ def test_a_verb_no_lexicon_knows_names_the_activity(
     "Reduce my flare-ups to one a month.",
     "Improve my balance.",
     "Pt will demonstrate good posture awareness.",
+    "Turn my life around.",
+    "Face my fears about the scan.",
+    "Put the accident behind me.",
+    "Reach my full potential.",
+    "Find a way to enjoy life.",
 ])
 def test_a_verb_of_being_knowing_or_changing_a_symptom_names_no_activity(text: str) -> None:
     assert check_goal(text).criteria["specific"].met is False, text
