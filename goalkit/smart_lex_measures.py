@@ -72,7 +72,8 @@ SUPPORT_NOUNS = frozenset({
     "splints", "orthosis", "rail", "handrail", "banister", "hoist", "board", "aid", "aids",
     "reacher", "cutlery", "person", "people", "carer", "carers", "helper", "prompting",
     "support", "trolley", "grab", "perching", "stool", "chair", "commode", "bench", "lever",
-    "cuff", "sling",
+    "cuff", "sling", "reminders", "reminder", "reminding", "prompts", "prompt", "cues", "cue",
+    "cueing",
 })
 
 # Observable completion conditions ("without stopping", "through the night").

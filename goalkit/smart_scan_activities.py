@@ -53,8 +53,9 @@ def find_support(scan: Scan) -> None:
                 "with", "without", "within", "for", "by", "in") or (
                 toks[j].norm == "in" and toks[j - 1].norm in ("increase", "rise", "change"))):
             norm = toks[j].norm
-            if norm in R.SUPPORT_NOUNS and j < i + 5:
-                found = j
+            if (norm in R.SUPPORT_NOUNS and j < i + 5) or (
+                    w == "without" and norm in R.HELPERS and j < i + 3):
+                found = j  # ("without my wife reminding me": the help she gives)
                 break
             if ("pain" in toks[j].keys or norm in R.PAIN_SIGNS) and not (
                     R.PLAN_NOUNS & {norm_at(toks, j + 1), norm_at(toks, j + 2)}):

@@ -496,3 +496,12 @@ def test_an_activity_quoted_as_a_questionnaire_item_is_what_is_scored(text: str)
 def test_a_sign_glued_to_a_number_keeps_the_amount() -> None:
     c = check_goal("Drive to the shops <15 min by 6/52").criteria
     assert c["measurable"].met is True and "<15 min" in c["measurable"].evidence
+
+
+def test_without_a_helper_or_a_reminder_is_a_level_of_help() -> None:
+    for text, words in [
+            ("Take my pills on time without my son reminding me.", "without my son"),
+            ("Pt will complete AM routine without verbal cues.", "without verbal cues")]:
+        finding = check_goal(text).criteria["measurable"]
+        assert finding.met is True and any(words in ev for ev in finding.evidence), \
+            finding.evidence
