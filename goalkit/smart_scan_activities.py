@@ -151,6 +151,7 @@ def find_action(scan: Scan) -> None:
         return
     blocked = {k for h in scan.all(*_NOT_VERBS) if h.kind != "reason" for k in range(
         h.start, h.end)}
+    helped = {h.start for h in scan.all("support", "condition", "quantity", "frequency", "time")}
     first = next((k for k in range(n) if toks[k].kind == "word"), n)
     for slot in _verb_slots(toks, first, min(n, reason)):
         k = _past_frame(toks, slot)
@@ -162,20 +163,26 @@ def find_action(scan: Scan) -> None:
                 t.text.islower() or (k == first and t.text[1:].islower())):
             continue  # ("SpO2", "ADLs", "GRTW": a measure or a name, not a verb)
         nxt = toks[k + 1] if k + 1 < n else None
-        if k == first and not (nxt is not None and (nxt.norm in DETERMINERS or nxt.is_num or (
-                nxt.norm in _PARTICLES) or nxt.norm in REFLEXIVES or (
-                nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num))):
-            continue  # an instruction's verb takes an object: "Schedule a rest", "Use my plan"
+        if k == first and t.norm.endswith("s") and not t.norm.endswith("ss"):
+            continue  # a note's plural noun, not an instruction: "Trips to the shops"
+        if k == first and nxt is not None and not (
+                nxt.norm in DETERMINERS or nxt.is_num or nxt.norm in _PARTICLES
+                or nxt.norm in R.DEST_PREPS
+                or nxt.norm in REFLEXIVES or k + 1 in helped or nxt.norm in _SKIP
+                or nxt.norm.endswith("ly") or (
+                nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num) or (
+                nxt.norm == "/" and norm_at(toks, k + 2).isalpha())):  # "load/unload"
+            continue  # an instruction's verb takes an object, an amount or help: "Schedule a
+            # rest", "Rest 15 min", "Manage independently" (not the noun of a note: "Full PR")
         # "take up salsa": a start, whose object is what is started, not a yes/no outcome
         how = "start" if (t.norm, norm_at(toks, k + 1)) == ("take", "up") else "verb"
         start, end = k, k + 1
         if nxt is not None and nxt.norm in _PARTICLES:
             end += 1
-        if end < n and (toks[end].norm in DETERMINERS or toks[end].is_num
-                        or toks[end].norm in REFLEXIVES) and end < min(n, reason):
+        if end < n and (toks[end].norm in DETERMINERS or toks[end].norm in REFLEXIVES) \
+                and end < min(n, reason):
             end = min(_np_end(toks, end), reason)  # quoted with its object: "use his calendar"
-        elif k > first:
-            start = k - 1  # "to rest": the verb alone would read as a noun
+        # (an amount after the verb is the quantity's: "Schedule | two rests")
         if any(toks[p].norm in R.ABSTRACT_OBJECTS for p in range(k + 1, min(n, max(end, k + 4)))):
             continue  # "turn my life around", "face my fears": a wish, not a task
         scan.add("activity", start, end, (t.norm, "other", how))
@@ -340,6 +347,8 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
             break
         if (t.norm in R.DEST_PREPS or (t.norm == "of" and norm_at(toks, j - 1) == "out")) \
                 and _place_follows(scan, j):
+            if t.norm in ("home", "upstairs", "downstairs"):
+                return (h.start if j == k else j), j + 1  # "navigate home | w/ FWW"
             return (h.start if j == k else j), _np_end(toks, j + 1)
         if t.norm in ("at", "during", "in") and j + 1 < n:
             m = j + 1

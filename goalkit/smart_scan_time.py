@@ -276,7 +276,7 @@ def _time_at(toks: list[Token], i: int) -> int:
                 return end
             if (t.kind == "punct" and t.norm != "'") or t.norm in WINDOW_STOP or t.norm in (
                     "in", "on", "at", "by", "if", "unless", "when", "whenever") \
-                    or t.norm in REFLEXIVES:
+                    or t.norm in REFLEXIVES or t.norm in EVENT_PREPS:
                 break  # ("by myself if I fall": help, and a condition, not a deadline)
             if w in ("in", "at") and (t.norm == "for" or (t.is_num and w == "in")):
                 break  # "sit in the w/c 2 hrs for a day trip", "at my desk for a meeting"
