@@ -42,6 +42,7 @@ __all__ = [
     "Vary",
     "amounts",
     "draft_scale",
+    "impossible_counts",
     "support_rung",
 ]
 
@@ -170,6 +171,35 @@ def _relative(what: tuple[str, str], level: int, text: str) -> str:
     return f"{EDIT_MARK} {size}{what[0] if level < 0 else what[1]} '{text}']"
 
 
+# How many of a unit fit in a longer one: "5 days a week" cannot grow past 7.
+_CAPS = {("day", "week"): 7, ("night", "week"): 7, ("morning", "week"): 7,
+         ("evening", "week"): 7, ("afternoon", "week"): 7, ("hour", "day"): 24,
+         ("day", "month"): 31, ("week", "month"): 5, ("month", "year"): 12}
+_PER = re.compile(r"^\s*(day|night|morning|evening|afternoon|hour|week|month)s?\s+"
+                  r"(?:a|per|each|every|in\s+a)\s+(week|day|month|year)\b", re.IGNORECASE)
+
+
+def _cap(rest: str) -> int | None:
+    """The most a count of ``rest`` can be ("days a week": 7), or None."""
+    m = _PER.match(rest)
+    return _CAPS.get((m.group(1).lower(), m.group(2).lower())) if m else None
+
+
+def impossible_counts(text: str) -> list[str]:
+    """Counts in ``text`` that do not fit the period they are counted in ("8 days a week").
+
+    >>> impossible_counts("Garden 8 days a week, 2 hours a day")
+    ['8 days a week']
+    """
+    found = []
+    for m in re.finditer(r"(?<![\w.])(\d+)(?=\s)", text):
+        per = _PER.match(text[m.end():])
+        cap = _CAPS.get((per.group(1).lower(), per.group(2).lower())) if per else None
+        if per is not None and cap is not None and int(m.group(1)) > cap:
+            found.append(text[m.start():m.end() + per.end()])
+    return found
+
+
 def _quantity(text: str) -> dict[int, str]:
     match = _NUMBER.search(text)
     if match is None or _PROPORTION.search(text):
@@ -187,10 +217,15 @@ def _quantity(text: str) -> dict[int, str]:
         for lv in (1, 2):  # keep whole-number levels at least one apart
             vals[lv] = sign * max(sign * vals[lv], sign * vals[lv - 1] + 1)
         vals[-1] = vals[-2] = sign * min(sign * vals[-1], sign * n - 1)
+    cap = _cap(text[match.end():]) if sign > 0 else None
+    if cap is not None:  # "5 days a week": 6 and at least 7, never 8 or 10
+        vals[2] = min(vals[2], cap)
+        vals[1] = min(vals[1], vals[2] - 1)
     out = {}
     for lv in (-2, -1, 1, 2):
         start, new = match.start(), _fmt(vals[lv])
-        if vals[lv] <= 0:
+        if vals[lv] <= 0 or (cap is not None and lv > 0 and (
+                vals[lv] <= n or (lv == 2 and vals[2] <= vals[1]))):  # no room under the cap
             out[lv] = _relative(("less than", "more than"), lv, text)
             continue
         if lv == -2:
@@ -203,6 +238,8 @@ def _quantity(text: str) -> dict[int, str]:
         rest = text[match.end() :]
         if count and n == 1 and vals[lv] != 1 and unit.isalpha() and not unit.endswith("s"):
             rest = rest.replace(after[0], after[0] + "s", 1)  # "1 time" -> "2 times"
+        elif n != 1 and vals[lv] == 1 and unit.endswith("s") and len(unit) > 2:
+            rest = rest.replace(after[0], after[0][:-1], 1)  # "2 hours" -> "1 hour"
         out[lv] = text[:start] + new + rest
     return out
 

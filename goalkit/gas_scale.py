@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from goalkit.gas import GasError
-from goalkit.gas_draft import EDIT_MARK, amounts, draft_scale, support_rung
+from goalkit.gas_draft import EDIT_MARK, amounts, draft_scale, impossible_counts, support_rung
 from goalkit.model import GasScale, Goal
 from goalkit.smart import check_goal
 from goalkit.smart_lex_relevant import STOPWORDS
@@ -131,11 +131,12 @@ _ODD = re.compile(r"(?<![\w.])(\d+\.\d+)\s*(minutes?|mins?|seconds?|secs?|s|time
 
 def _plain_amounts(scale: GasScale, goal: Goal | None) -> ScaleFinding:
     odd = [(lv.level, m.group(0)) for lv in scale.levels for m in _ODD.finditer(lv.text)]
+    odd += [(lv.level, text) for lv in scale.levels for text in impossible_counts(lv.text)]
     if odd:
         shown = ", ".join(f"{lv:+d} '{text}'" for lv, text in odd)
         return ScaleFinding("plain_amounts", False, f"Odd amounts: {shown}.",
-                            "Round each to an amount the patient can time or count "
-                            "(e.g. 8 minutes, not 7.5).")
+                            "Round each to an amount the patient can time or count, within "
+                            "its period (e.g. 8 minutes, not 7.5; at most 7 days a week).")
     return ScaleFinding("plain_amounts", True, "Every amount can be timed or counted.")
 
 

@@ -173,3 +173,13 @@ def test_drafted_quantities_always_move_one_way(n: float, unit: str) -> None:
     scale = draft_scale(GoalParts(activity="Do it", quantity=f"{n:g} {unit}"))
     ordered = next(f for f in validate_scale(scale) if f.rule == "ordered")
     assert ordered.met is not False
+
+
+def test_a_count_never_outgrows_its_period() -> None:
+    assert quantity_levels("5 days a week")[3:] == [
+        "Walk, 6 days a week", "Walk, at least 7 days a week"]
+    six = quantity_levels("6 days a week")[3:]
+    assert EDIT_MARK in six[0] and six[1] == "Walk, at least 7 days a week"
+    assert all(EDIT_MARK in t for t in quantity_levels("7 days a week")[3:])
+    assert quantity_levels("2 hours a day")[:2] == [
+        "Walk, less than 1 hour a day", "Walk, 1 hour a day"]

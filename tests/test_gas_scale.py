@@ -120,3 +120,9 @@ def test_outer_levels_left_as_drafted_are_for_the_clinician_to_read() -> None:
         lv.model_copy(update={"text": "Walks to the shop and on to the park"})
         if lv.level == 2 else lv for lv in drafted.levels)})
     assert next(x for x in validate_scale(edited, goal) if x.rule == "reviewed").met is True
+
+
+def test_counts_beyond_their_period_are_flagged() -> None:
+    f = finding(scale("Swim 1 day a week", "Swim 3 days a week", "Swim 5 days a week",
+                      "Swim 8 days a week", "Swim 10 days a week"), "plain_amounts")
+    assert f.met is False and "'8 days a week'" in f.message and "'10 days a week'" in f.message
