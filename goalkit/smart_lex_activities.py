@@ -145,8 +145,10 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "keep <det>? journal", "journal", "qi gong", "qigong", "apply <det>? ice",
         "apply <det>? heat", "use <det>? heat pack", "use <det>? ice pack", "heat pack",
         "ice pack", "hot water bottle", "use <det>? tens", "use <det>? tens machine",
+        # a planned rest is pacing, something the person does ("rest 15 min after lunch")
+        "rest", "rest break", "rest breaks",
     ),
-    "sleep": ("sleep",),
+    "sleep": ("sleep", "fall asleep", "get to sleep", "stay asleep", "nap"),
     "hand": (
         "write", "open <det>? jar", "turn <det>? key", "sew", "knit", "grip <det>", "read",
         "use <det>? phone", "banking", "money management", "computer use",
@@ -220,6 +222,8 @@ COMPOUNDS = (
     "walk test", "walking test", "step test",
     # "work on my posture" is a wish about a capacity, not work
     "work on", "work towards", "work toward", "focus on",
+    # "pain at rest", "the rest of the day": no planned rest
+    "at rest", "rest of",
 )
 
 # Verbs that make an activity noun a capacity to improve ("improve my walking").

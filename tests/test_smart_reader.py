@@ -390,7 +390,7 @@ def test_the_patients_own_words_about_family_are_not_orders() -> None:
 # the verb in the goal's place, where no activity phrase names it (find_action) ----------------
 @pytest.mark.parametrize(("text", "quote", "measurable"), [
     ("Ravi will use his phone reminders for each appointment.", "use his phone", True),
-    ("Schedule two rest breaks into every shift.", "Schedule", True),
+    ("Schedule two calls with my sister each week.", "Schedule", True),
     ("Order my groceries online myself every week.", "Order my groceries", True),
     ("Pt to propel w/c 100 m on level ground", "propel", True),
     ("Operate the hoist remote by myself.", "Operate the hoist remote", True),
@@ -505,3 +505,9 @@ def test_without_a_helper_or_a_reminder_is_a_level_of_help() -> None:
         finding = check_goal(text).criteria["measurable"]
         assert finding.met is True and any(words in ev for ev in finding.evidence), \
             finding.evidence
+
+
+def test_a_planned_rest_and_falling_asleep_are_activities_pain_at_rest_is_not() -> None:
+    assert _verdicts("Rest 15 min after each activity.")[:2] == (True, True)
+    assert _verdicts("Fall asleep within half an hour of going to bed.")[0] is True
+    assert check_goal("Less back pain at rest.").pain_only is True
