@@ -146,7 +146,7 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
         "apply <det>? heat", "use <det>? heat pack", "use <det>? ice pack", "heat pack",
         "ice pack", "hot water bottle", "use <det>? tens", "use <det>? tens machine",
         # a planned rest is pacing, something the person does ("rest 15 min after lunch")
-        "rest", "rest break", "rest breaks",
+        "rest", "rest break", "rest breaks", "ice", "positioning",
     ),
     "sleep": ("sleep", "fall asleep", "get to sleep", "stay asleep", "nap"),
     "hand": (

@@ -96,7 +96,8 @@ NOUN_MARKERS = frozenset({"more", "less", "much"})
 # Occasions a frequency can count: "before every training session", "after each meal".
 COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training", "visit",
                                "class", "shift", "game", "match", "practice", "run", "walk",
-                               "workout", "appointment", "treatment", "lesson", "flight"})
+                               "workout", "appointment", "treatment", "lesson", "flight",
+                               "transfer", "trip", "outing", "journey", "shower"})
 # What "all" counts: "attend all hydro sessions", "all 6 classes".
 COUNTED_BY_ALL = frozenset({"sessions", "appointments", "classes", "visits", "treatments", "meals",
                             "transfers", "stairs"})
@@ -110,7 +111,7 @@ HELPERS = frozenset({
 PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit",
                         # "cut my pain medication": taking tablets is a behaviour, not pain
                         "medication", "medications", "medicine", "medicines", "meds", "tablets",
-                        "killers"})
+                        "killers", "relieving"})  # "pain-relieving positioning": a tool
 
 # Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
 COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",
