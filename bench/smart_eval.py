@@ -24,8 +24,9 @@ SETS = {
     "held-out 3": ROOT / "bench" / "data" / "goals_heldout3.jsonl",
     "held-out 2": ROOT / "bench" / "data" / "goals_heldout2.jsonl",
     "held-out 1": ROOT / "bench" / "data" / "goals_heldout.jsonl",
-    # a tuning set: labelled blind, scored first (bench/results/dev1_first_runs.txt), then read
+    # a tuning set: labelled blind, scored first (bench/results/dev<N>_first_runs.txt), then read
     "dev 1": ROOT / "tests" / "data" / "goals_dev1.jsonl",
+    "dev 2": ROOT / "tests" / "data" / "goals_dev2.jsonl",
     "corpus": ROOT / "tests" / "data" / "goals.jsonl",
 }
 LETTERS = ("specific", "measurable", "time_bound")
