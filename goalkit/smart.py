@@ -115,6 +115,9 @@ def _told(scan: Scan, i: int) -> bool:
         # "Have to ...", which open the patient's own words as often)
         return toks[0].norm in ("must", "refuses", "refused")
     subject = toks[i - 1]
+    if toks[i].norm in ("expected", "told") and subject.norm in R.BE_FORMS:
+        # "I'm expected to", "Pt was expected to": a passive order, whoever is its subject
+        return not any(toks[k].norm in R.CONDITION_WORDS for k in range(max(0, i - 4), i))
     if i > 1 and toks[i - 2].norm in ("my", "our"):
         return False  # "my wife has to drive me": the patient's own words, not an order
     person = subject.norm in R.PERSON_SUBJECTS or (
@@ -136,8 +139,9 @@ def _language(scan: Scan) -> tuple[list[LanguageFlag], str | None]:
             continue
         chosen.append(h)
     flags = [LanguageFlag(h.text, h.info[1], h.info[2]) for h in chosen]
-    if not chosen or any(h.info[0] in R.LANGUAGE_NOT_SLOT_IN for h in chosen):
-        return flags, None
+    if not chosen or any(h.info[0] in R.LANGUAGE_NOT_SLOT_IN for h in chosen) or any(
+            h.start > 0 and scan.tokens[h.start - 1].norm in R.BE_FORMS for h in chosen):
+        return flags, None  # ("Pt was | expected to": the rewording would not fit the "was")
     text = scan.text
     for h in reversed(chosen):
         a, b = scan.tokens[h.start].start, scan.tokens[h.end - 1].end

@@ -133,7 +133,9 @@ ACTIVITIES: Mapping[str, tuple[str, ...]] = {
                "mind <det>? grandkids", "mind <det>? grandchildren", "mind <det>? kids",
                "mind <det>? children", "mind <det>? baby", "mind <det>? grandson",
                "mind <det>? granddaughter", "childcare", "child care", "pet care",
-               "nursery run", "nursery drop off", "school pick up", "drop off"),
+               "nursery run", "nursery drop off", "school pick up", "drop off",
+               # intimacy is a participation (ICF d770)
+               "have sex", "make love", "be intimate", "sexual activity"),
     "exercise": (
         "exercise", "work out", "stretch", "plank", "bridges", "lunge", "press ups",
         "push ups", "sit ups", "practise", "practice", "meditate", "relaxation",
@@ -223,7 +225,9 @@ COMPOUNDS = (
     # "work on my posture" is a wish about a capacity, not work
     "work on", "work towards", "work toward", "focus on",
     # "pain at rest", "the rest of the day": no planned rest
-    "at rest", "rest of",
+    "at rest", "rest of", "bed rest",
+    # "cut down on painkillers": using less of something, not cutting
+    "cut down", "cut back",
 )
 
 # Verbs that make an activity noun a capacity to improve ("improve my walking").
@@ -256,7 +260,7 @@ INFINITIVE_HEADS = frozenset({
 NOT_ACTIONS = frozenset({
     "be", "am", "is", "are", "was", "were", "been", "being", "feel", "feels", "have", "has",
     "had", "get", "gets", "become", "stay", "remain", "improve", "increase", "decrease",
-    "reduce", "lower", "lessen", "minimise", "minimize", "ease", "relieve", "control",
+    "reduce", "lower", "lessen", "minimise", "minimize", "ease", "relieve",
     "cope", "deal", "understand", "know", "want", "need", "like", "love", "hope", "wish",
     "think", "believe", "accept", "regain", "gain", "achieve", "attain", "maintain",
     "recover", "heal", "lose", "strengthen", "enjoy", "score", "rate", "progress", "prevent",
@@ -268,10 +272,10 @@ NOT_ACTIONS = frozenset({
     "quit", "give", "let", "allow", "make", "needs", "wants", "likes", "hopes", "aims",
     "will", "would", "could", "should", "can", "may", "might", "must", "shall", "not", "no",
     "never", "also", "again", "then", "just", "only", "still", "really", "rather", "more",
-    "less", "further", "longer", "fewer", "work", "cut", "sort", "trust", "loosen",
+    "less", "further", "longer", "fewer", "work", "sort", "trust", "loosen",
     "stiffen", "relax", "protect", "settle", "calm", "drop", "find", "overcome", "face",
     "conquer", "beat", "reach", "maximise", "maximize", "participate", "engage", "embrace",
-    "reclaim", "rebuild", "reconnect", "master", "tackle", "handle",
+    "reclaim", "rebuild", "reconnect", "master", "tackle", "handle", "live", "suffer",
 })
 # Objects that make the verb before them a wish about life, not a task: "turn my life around",
 # "put the accident behind me".

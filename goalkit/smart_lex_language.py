@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "BE_FORMS",
     "CONDITION_WORDS",
     "LANGUAGE",
     "LANGUAGE_NOT_SLOT_IN",
@@ -52,6 +53,10 @@ LANGUAGE: Mapping[str, tuple[str, str]] = {
                        "will talk through with us whether"),
     "will be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
                      "will talk through with us whether"),
+    "had to be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
+                       "agreed to"),
+    "has to be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
+                       "agrees to"),
     "must be told": ("Telling leaves no room for the patient's view; plan to talk it through.",
                      "will talk through with us whether"),
     "is expected to": ("Expectations set by others are not a shared goal.", "plans to"),
@@ -117,6 +122,11 @@ PERSON_SUBJECTS: frozenset[str] = frozenset({
     "family", "carer", "carers", "wife", "husband", "partner", "son", "daughter", "parents",
     "mum", "dad", "staff",
 })
+# Forms of "be" before a passive order ("was expected to", "I'm told to").
+BE_FORMS: frozenset[str] = frozenset({
+    "is", "was", "were", "are", "am", "been", "be", "being", "i'm", "he's", "she's", "you're",
+    "they're", "'m", "'s",
+})
 # Words that make the clause a condition rather than an order.
 CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", "whenever"})
 
@@ -124,7 +134,7 @@ CONDITION_WORDS: frozenset[str] = frozenset({"if", "when", "unless", "whether", 
 LANGUAGE_NOT_SLOT_IN = frozenset({
     "comply", "compliance", "compliant", "non compliant", "noncompliant", "non compliance",
     "noncompliance", "insist", "unmotivated", "refuses to", "refused to", "non adherent",
-    "refusing to", "refusing",
+    "refusing to", "refusing", "had to be told", "has to be told",
     "refuses", "refused",
     "nonadherent", "non adherence", "nonadherence", "poor adherence",
 })

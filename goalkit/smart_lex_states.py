@@ -13,6 +13,7 @@ __all__ = [
     "BODY_PARTS",
     "FEARS",
     "FEELINGS",
+    "NOT_PAIN_AFTER",
     "PAIN",
     "PAIN_MEASURES",
     "PAIN_SIGNS",
@@ -216,8 +217,10 @@ STATES: Mapping[str, tuple[str, str]] = {
 PAIN = (
     "pain", "painful", "ache", "aching", "backache", "headache", "migraine", "sore",
     "soreness", "discomfort", "hurt", "sciatica", "flare", "flare up", "flare ups",
-    "tenderness", "neuralgia", "painless",
+    "tenderness", "neuralgia", "painless", "burning", "throbbing",
 )
+# Words before a pain word that make it something else: "pressure sore", "cold sore".
+NOT_PAIN_AFTER = frozenset({"pressure", "bed", "cold", "saddle"})
 
 # Where the pain is -> a functional goal to suggest beside a pain-only goal.
 # NB: order matters: the first site in this list that the goal names is used ("back pain and

@@ -37,6 +37,7 @@ from goalkit.smart_lex_activities import (
     TASKS,
 )
 from goalkit.smart_lex_language import (
+    BE_FORMS,
     CONDITION_WORDS,
     LANGUAGE,
     LANGUAGE_NOT_SLOT_IN,
@@ -67,6 +68,7 @@ from goalkit.smart_lex_states import (
     BODY_PARTS,
     FEARS,
     FEELINGS,
+    NOT_PAIN_AFTER,
     PAIN,
     PAIN_MEASURES,
     PAIN_SIGNS,
@@ -80,6 +82,7 @@ __all__ = [
     "ABSTRACT_OBJECTS",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
+    "BE_FORMS",
     "BODY_PARTS",
     "CALENDAR",
     "COMPOUNDS",
@@ -103,6 +106,7 @@ __all__ = [
     "MODAL_ORDERS",
     "MONTHS",
     "NOT_ACTIONS",
+    "NOT_PAIN_AFTER",
     "NOUN_MARKERS",
     "OCCASIONS",
     "PAIN",

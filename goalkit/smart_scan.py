@@ -119,7 +119,8 @@ def _pain(scan: Scan) -> None:
     word naming a coping tool ("my flare-up plan", "a pain diary") is no pain at all."""
     toks = scan.tokens
     scan.hits["pain"] = [p for p in scan.hits.get("pain", ())
-                         if not R.PLAN_NOUNS & {norm_at(toks, p.end), norm_at(toks, p.end + 1)}]
+                         if not R.PLAN_NOUNS & {norm_at(toks, p.end), norm_at(toks, p.end + 1)}
+                         and norm_at(toks, p.start - 1) not in R.NOT_PAIN_AFTER]
     breaks = [i for i, t in enumerate(toks) if t.norm in CLAUSE_END or t.norm == "and"]
     pain_starts = sorted(p.start for p in scan.hits.get("pain", ()))
     states = []

@@ -142,13 +142,16 @@ def find_action(scan: Scan) -> None:
     "Pt to"). A word there that is no state, pain, number or capacity verb
     (:data:`goalkit.smart_lex_activities.NOT_ACTIONS`) is read as the activity: the lexicons
     name the activities goalkit knows, this names the ones they miss. It runs only when no
-    hit before the reason already says what the target is.
+    activity phrase stands before the reason, and where no state or pain stands before the
+    verb or as its object ("Control my pain" names pain; "wear a sock ... without the pain
+    flaring" names wearing a sock).
     """
     toks = scan.tokens
     n = len(toks)
     reason = min((h.start for h in scan.hits.get("reason", ())), default=n)
-    if any(h.start < reason for h in scan.all(*_TARGETS)):
+    if any(h.start < reason for h in scan.all("activity")):
         return
+    others = [h.start for h in scan.all(*_TARGETS) if h.start < reason]
     blocked = {k for h in scan.all(*_NOT_VERBS) if h.kind != "reason" for k in range(
         h.start, h.end)}
     helped = {h.start for h in scan.all("support", "condition", "quantity", "frequency", "time")}
@@ -157,6 +160,8 @@ def find_action(scan: Scan) -> None:
         k = _past_frame(toks, slot)
         if k >= min(n, reason) or k in blocked or not scan.free(k, k + 1):
             continue
+        if any(p < _object_end(toks, k) for p in others):
+            continue  # a state or pain before the verb or as its object: "Control my pain"
         t = toks[k]
         if t.kind != "word" or t.is_num or t.norm in R.NOT_ACTIONS or t.norm in R.STOPWORDS \
                 or t.norm in DETERMINERS or len(t.norm) < 2 or not (
@@ -169,6 +174,7 @@ def find_action(scan: Scan) -> None:
                 nxt.norm in DETERMINERS or nxt.is_num or nxt.norm in _PARTICLES
                 or nxt.norm in R.DEST_PREPS
                 or nxt.norm in REFLEXIVES or k + 1 in helped or nxt.norm in _SKIP
+                or (nxt.norm.endswith("ing") and nxt.kind == "word" and len(nxt.norm) > 4)
                 or nxt.norm.endswith("ly") or (
                 nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num) or (
                 nxt.norm == "/" and norm_at(toks, k + 2).isalpha())):  # "load/unload"
@@ -187,6 +193,21 @@ def find_action(scan: Scan) -> None:
             continue  # "turn my life around", "face my fears": a wish, not a task
         scan.add("activity", start, end, (t.norm, "other", how))
         return
+
+
+# Where a verb's object ends: at a condition, a setting, a time or a clause break ("wear a sock
+# | on my left foot all day without the pain flaring").
+_OBJECT_STOP = frozenset({"with", "without", "when", "whenever", "if", "while", "unless",
+                          "depending", "until", "by", "within", "before", "after", "for", "on",
+                          "at", "in", "during", "instead", "rather", "and", "or", "so", "to"})
+
+
+def _object_end(toks: list[Token], k: int) -> int:
+    j = k + 1
+    while j < min(len(toks), k + 8) and toks[j].norm not in CLAUSE_END \
+            and toks[j].norm not in _OBJECT_STOP:
+        j += 1
+    return j
 
 
 def _past_frame(toks: list[Token], k: int) -> int:

@@ -511,3 +511,35 @@ def test_a_planned_rest_and_falling_asleep_are_activities_pain_at_rest_is_not() 
     assert _verdicts("Rest 15 min after each activity.")[:2] == (True, True)
     assert _verdicts("Fall asleep within half an hour of going to bed.")[0] is True
     assert check_goal("Less back pain at rest.").pain_only is True
+
+
+# read after trying the second dev batch (tests/data/goals_dev2.jsonl) ---------------------------
+def test_pain_after_the_verb_and_its_object_is_a_condition_not_the_target() -> None:
+    report = check_goal("Be able to wear a splint on my wrist overnight without the ache "
+                        "waking me, by my next review.")
+    assert report.criteria["specific"].met is True and report.pain_only is False
+    assert check_goal("Control my pain better.").pain_only is True
+    assert check_goal("Take the edge off my neck pain.").criteria["specific"].met is False
+
+
+def test_passive_orders_whoever_the_subject_and_no_rewording_that_cannot_fit() -> None:
+    for text in ("I'm expected to be back at the depot lifting crates next week.",
+                 "Pt was expected to complete HEP BID.",
+                 "He had to be told twice to use his brace."):
+        report = check_goal(text)
+        assert report.language, text
+        assert report.reworded is None, report.reworded
+    assert not check_goal("I expected to walk further by now.").language
+
+
+@pytest.mark.parametrize(("text", "specific", "pain_only"), [
+    ("Have sex with my partner without pain.", True, False),
+    ("Never get another pressure sore.", False, False),
+    ("I just want my heel to stop throbbing.", False, True),
+    ("Cut back on my painkillers.", False, False),
+    ("Trim my own hedge this spring.", True, False),
+])
+def test_more_activities_and_pains_read_right(text: str, specific: bool, pain_only: bool) -> None:
+    report = check_goal(text)
+    assert report.criteria["specific"].met is specific, report.criteria["specific"].message
+    assert report.pain_only is pain_only
