@@ -67,7 +67,7 @@ DATE_PREPS = frozenset({"by", "before", "until", "till", "on", "from", "starting
                         "early", "late", "mid", "next", "this", "commencing"})
 # Before an occasion used as a deadline: "before discharge", "ahead of my holiday".
 EVENT_PREPS = frozenset({"by", "before", "until", "till", "at", "on", "ahead", "prior",
-                         "in", "during", "for"})
+                         "in", "during", "for", "from"})
 # After a span of time, tying it to an event: "6 weeks after surgery", "3 months post-op".
 AFTER_EVENT = frozenset({"of", "after", "post", "following", "from", "since", "postop",
                          "postoperatively"})

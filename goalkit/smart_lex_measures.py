@@ -141,5 +141,6 @@ PLACES = frozenset({
 # One-off occasions: taking part in one is a yes/no outcome ("dance at my son's wedding").
 OCCASIONS = frozenset({
     "wedding", "christening", "graduation", "party", "service", "ceremony", "concert",
-    "funeral", "reunion", "mass",
+    "funeral", "reunion", "mass", "assembly", "lesson", "exam", "exams", "interview",
+    "festival", "recital", "trip", "communion", "gala", "parade", "race",
 })

@@ -34,11 +34,12 @@ EVENTS = frozenset({
     "diwali", "eid", "hanukkah", "ramadan", "spring", "summer", "autumn", "winter", "fall",
     "tomorrow", "today", "tonight", "visit", "consultation", "quarter", "assessment",
     "reassessment", "midsummer", "midwinter", "weekend", "meeting", "mdt", "xmas", "session",
+    "mri", "scan", "injection", "rosh", "hashanah", "passover", "lent", "kippur",
 })
 # Dates on the calendar among EVENTS: "after Easter" is a date, "after surgery" is not.
 CALENDAR = frozenset({
     "christmas", "easter", "thanksgiving", "diwali", "eid", "hanukkah", "ramadan", "spring",
-    "summer", "autumn", "winter", "half", "new", "xmas",
+    "summer", "autumn", "winter", "half", "new", "xmas", "rosh", "passover", "lent", "kippur",
 })
 # Vague times: worth naming in a message, never a time frame.
 VAGUE_TIME = (

@@ -371,7 +371,7 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
             if t.norm in ("home", "upstairs", "downstairs"):
                 return (h.start if j == k else j), j + 1  # "navigate home | w/ FWW"
             return (h.start if j == k else j), _np_end(toks, j + 1)
-        if t.norm in ("at", "during", "in") and j + 1 < n:
+        if t.norm in ("at", "during", "in", "on") and j + 1 < n:
             m = j + 1
             while m < min(n, j + 6) and toks[m].norm not in CLAUSE_END:
                 if toks[m].norm in R.OCCASIONS:

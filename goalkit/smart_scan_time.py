@@ -98,6 +98,13 @@ def _time_at(toks: list[Token], i: int) -> int:
     """End of a time expression starting at token ``i``, or ``i`` when there is none."""
     n = len(toks)
     w = toks[i].norm
+    # "for [the] rest of [the] term": a horizon to the end of a spell
+    if w == "for":
+        j = i + 1 + (norm_at(toks, i + 1) == "the")
+        if norm_at(toks, j) == "rest" and norm_at(toks, j + 1) == "of":
+            k = j + 2 + (norm_at(toks, j + 2) in ("the", "my", "this"))
+            if norm_at(toks, k) in SPELLS | R.EVENTS:  # (not "the rest of the day": how long)
+                return k + 1
     # A. within / in / over / for ... [the next] N weeks [of surgery]
     if w in HORIZON_PREPS:
         j = i + 1

@@ -543,3 +543,19 @@ def test_more_activities_and_pains_read_right(text: str, specific: bool, pain_on
     report = check_goal(text)
     assert report.criteria["specific"].met is specific, report.criteria["specific"].message
     assert report.pain_only is pain_only
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Pray seated on a chair from the start of Ramadan.", "from the start of Ramadan"),
+    ("Lift no more than 10 lb at work until my next MRI.", "until my next MRI"),
+    ("Pt to attend 3 lectures/wk for rest of term", "for rest of term"),
+])
+def test_holidays_scans_and_the_rest_of_a_term_are_time_frames(text: str, time: str) -> None:
+    finding = check_goal(text).criteria["time_bound"]
+    assert finding.met is True and time in finding.evidence, finding.evidence
+    assert check_goal("Lie down for the rest of the day.").criteria["time_bound"].met is False
+
+
+def test_taking_part_in_a_one_off_event_is_measurable() -> None:
+    finding = check_goal("Swim a length at the club's summer gala.").criteria["measurable"]
+    assert finding.met is True
