@@ -33,6 +33,16 @@ from goalkit.smart_hits import Hit, Scan
 __all__ = ["find_action", "find_outcomes", "find_support", "resolve_activities"]
 
 
+# Before a reflexive that is no level of help: "by myself" (read as a phrase), "being myself",
+# "look after myself", "proud of myself".
+_NOT_BEFORE_SELF = frozenset({"by", "being", "be", "after", "of", "for", "to", "about", "with",
+                              "at", "in", "on", "like", "than", "kind", "kinder", "trust",
+                              "feel", "felt", "push", "pushing", "enjoy", "express", "pace",
+                              "pacing", "motivate", "remind", "allow", "give", "let",
+                              "challenge", "see", "ask", "believe", "forgive", "reward",
+                              "treat", "distract", "calm", "relax", "ground", "hurt", "injure"})
+
+
 def find_support(scan: Scan) -> None:
     """Levels of help after with / using / without ("with a stick", "without crutches")
     and completion conditions after without ("without stopping", "without using my arms")."""
@@ -40,6 +50,10 @@ def find_support(scan: Scan) -> None:
     n = len(toks)
     for i in range(n):
         w = toks[i].norm
+        if w in REFLEXIVES and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm not in (
+                _NOT_BEFORE_SELF) and scan.free(i, i + 1):
+            scan.add("support", i, i + 1)  # "empty my leg bag myself", "catheterise myself"
+            continue
         if w not in ("with", "using", "without") and not (
                 w == "no" and norm_at(toks, i + 1) in ("increase", "rise", "worsening")):
             continue  # ("no increase in low back pain": as "with no increase in pain")
