@@ -564,4 +564,4 @@ def test_taking_part_in_a_one_off_event_is_measurable() -> None:
 def test_a_task_done_myself_is_a_level_of_help_pacing_myself_is_not() -> None:
     finding = check_goal("Empty my catheter bag into the toilet myself.").criteria["measurable"]
     assert finding.met is True and "myself" in finding.evidence
-    assert check_goal("Pace myself through the day.").criteria["measurable"].met is False
+    assert check_goal("Pace myself at work.").criteria["measurable"].met is False
