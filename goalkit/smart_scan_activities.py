@@ -201,7 +201,8 @@ def find_action(scan: Scan) -> None:
             end += 1
         if end < n and (toks[end].norm in DETERMINERS or toks[end].norm in REFLEXIVES) \
                 and end < min(n, reason):
-            end = min(_np_end(toks, end), reason)  # quoted with its object: "use his calendar"
+            first_noun = end + 1 if end + 1 < n and toks[end + 1].is_num else end  # "my two boys"
+            end = min(_np_end(toks, first_noun), reason)  # with its object: "use his calendar"
         # (an amount after the verb is the quantity's: "Schedule | two rests")
         if any(toks[p].norm in R.ABSTRACT_OBJECTS for p in range(k + 1, min(n, max(end, k + 4)))):
             continue  # "turn my life around", "face my fears": a wish, not a task
@@ -327,7 +328,8 @@ def find_outcomes(scan: Scan) -> None:
         if h.info[2] == "start":
             continue
         start, end = _object_or_destination(scan, h, starts)
-        if end > h.end:
+        if end > h.end or (h.info[2] == "verb" and (start, end) == (h.start, h.end)
+                           and _particular(toks, h)):
             scan.add("outcome", start, end, ("destination", str(h.start)))
     # "again" after an activity in the same clause: a return to it
     for i in range(n):
@@ -350,9 +352,7 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     if last in R.DEST_PREPS | {"of", "in", "on"} and k < n and _place_follows(scan, k - 1):
         return h.start, _np_end(toks, k)
     if h.info[2] == "verb":  # find_action quoted the verb with its object
-        obj = h.start + 1 + (norm_at(toks, h.start + 1) in _PARTICLES)
-        if obj < h.end and toks[obj].norm in DETERMINERS - _INDEFINITE \
-                and toks[h.end - 1].norm not in R.GENERIC_OBJECTS | PERIODS:
+        if _particular(toks, h):
             return h.start, h.end
     # a particular object right after the verb: "lift my toddler", "mow the lawn"
     elif k < n and toks[k].norm in DETERMINERS and group not in ("exercise", "attend") \
@@ -398,6 +398,14 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
 # "kick a ball about": a thing of a kind, not the particular object of a yes/no outcome (for
 # verbs read by find_action; the activity lexicons decide their own objects)
 _INDEFINITE = frozenset({"a", "an", "some"})
+
+
+def _particular(toks: list[Token], h: Hit) -> bool:
+    """Whether a verb read by find_action is quoted with a particular object ("use his
+    calendar", "control the TV"; not "kick a ball")."""
+    obj = h.start + 1 + (norm_at(toks, h.start + 1) in _PARTICLES)
+    return obj < h.end and toks[obj].norm in DETERMINERS - _INDEFINITE \
+        and toks[h.end - 1].norm not in R.GENERIC_OBJECTS | PERIODS
 
 
 def _place_follows(scan: Scan, j: int) -> bool:

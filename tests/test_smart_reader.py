@@ -565,3 +565,10 @@ def test_a_task_done_myself_is_a_level_of_help_pacing_myself_is_not() -> None:
     finding = check_goal("Empty my catheter bag into the toilet myself.").criteria["measurable"]
     assert finding.met is True and "myself" in finding.evidence
     assert check_goal("Pace myself at work.").criteria["measurable"].met is False
+
+
+def test_a_verb_no_lexicon_knows_with_a_particular_object_is_a_yes_no_end_point() -> None:
+    finding = check_goal("Operate the stairlift controls before I go home.").criteria[
+        "measurable"]
+    assert finding.met is True and "Operate the stairlift controls" in finding.evidence
+    assert check_goal("Juggle a ball.").criteria["measurable"].met is False
