@@ -23,6 +23,7 @@ from goalkit._text import DETERMINERS, Token, covered
 from goalkit.smart_grammar import (
     CLAUSE_END,
     PERIODS,
+    POSSESSIVES,
     REFLEXIVES,
     WINDOW_STOP,
     clause_end,
@@ -121,7 +122,9 @@ def resolve_activities(scan: Scan) -> None:
             weak.append(h)  # "get my hand working again", "my knee to bend": a body function
             continue
         before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
-        is_form = word.endswith("ing") or h.info[1] == "sport"
+        is_form = word.endswith("ing") or h.info[1] == "sport" or (
+            norm_at(toks, h.start - 1) in POSSESSIVES  # "improve my sleep", "my transfers"
+            and norm_at(toks, h.start - 2) in _BETTER and h.end - h.start == 1)
         if is_form and before & R.IMPROVE_VERBS:
             limit = clause_end(toks, h.end) + 4
             k = bisect_left(amount_starts, h.end)
@@ -265,6 +268,10 @@ def _without_scored_items(scan: Scan, acts: list[Hit]) -> list[Hit]:
     spans = [(a, b) for a, b in zip(quotes[::2], quotes[1::2], strict=False)
              if any(0 <= a - h.end <= 3 for h in scores)]
     return [h for h in acts if not any(a < h.start and h.end <= b for a, b in spans)]
+
+
+# Verbs that, before "my" and an activity noun, make it a capacity: "improve my sleep".
+_BETTER = frozenset({"improve", "enhance", "boost", "better", "optimise", "optimize"})
 
 
 def _body_part_subject(toks: list[Token], i: int) -> bool:

@@ -572,3 +572,8 @@ def test_a_verb_no_lexicon_knows_with_a_particular_object_is_a_yes_no_end_point(
         "measurable"]
     assert finding.met is True and "Operate the stairlift controls" in finding.evidence
     assert check_goal("Juggle a ball.").criteria["measurable"].met is False
+
+
+def test_improving_my_activity_noun_is_a_capacity() -> None:
+    assert check_goal("Improve my sleep.").criteria["specific"].met is False
+    assert check_goal("Improve my sleep to 7 hours a night.").criteria["specific"].met is True
