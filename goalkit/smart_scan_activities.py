@@ -113,7 +113,8 @@ def resolve_activities(scan: Scan) -> None:
     kept = _without_scored_items(scan, kept)
     strong: list[Hit] = []
     weak: list[Hit] = []
-    amount_starts = sorted(q.start for q in scan.all("quantity"))
+    amount_starts = sorted(q.start for q in scan.all("quantity", "frequency") if q.kind == (
+        "quantity") or any(toks[k].is_num for k in range(q.start, q.end)))  # "7 hours a night"
     for h in kept:
         word = toks[h.start].norm
         if norm_at(toks, h.start - 1) in R.NOUN_MARKERS:
