@@ -192,6 +192,7 @@ def find_action(scan: Scan) -> None:
                 nxt.norm in DETERMINERS or nxt.is_num or nxt.norm in _PARTICLES
                 or nxt.norm in R.DEST_PREPS
                 or nxt.norm in REFLEXIVES or k + 1 in helped or nxt.norm in _SKIP
+                or nxt.norm in ("with", "using")
                 or (nxt.norm.endswith("ing") and nxt.kind == "word" and len(nxt.norm) > 4)
                 or nxt.norm.endswith("ly") or (
                 nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num) or (

@@ -1,16 +1,18 @@
 """Accuracy floors of the SMART checker on the held-out sets (figures from bench/bench_smart.py).
 
 Each held-out set was labelled before the checker ran on it; its first blind run is kept in
-bench/results/. Held-out sets 7 (256 statements, 45 sources), 6 (248, 43) and 5 (280, 63),
-about half in shorthand, were first run after the fifth, fourth and third rounds of changes to
-the reader. Held-out set 4 (252 statements from 58 published sources, 123 in shorthand, 11
-in other languages) was labelled after the second rebuild of the reader. Held-out set 3 (296
-statements from 57 published sources, 113 in clinical shorthand) was written after the reader
-was first rebuilt; held-out set 2 (233 statements, half in shorthand) before the last round of
-changes, which its misses informed, so only its first run is blind. The floors are the blind
-runs' figures, so a change that reads goals worse fails here. The goal-reader issue's targets
-are higher: the tests that hold them are strict xfails until the checker reaches them on a set
-it has not seen.
+bench/results/. Held-out set 8 (234 statements, 33 sources, 108 of the 219 English ones in
+shorthand, 15 in other languages) was first run after the verb reader and the changes two
+development batches prompted (tests/data/goals_dev*.jsonl). Held-out sets 7 (256 statements, 45
+sources), 6 (248, 43) and 5 (280, 63), about half in shorthand, were first run after the fifth,
+fourth and third rounds of changes to the reader. Held-out set 4 (252 statements from 58
+published sources, 123 in shorthand, 11 in other languages) was labelled after the second
+rebuild of the reader. Held-out set 3 (296 statements from 57 published sources, 113 in clinical
+shorthand) was written after the reader was first rebuilt; held-out set 2 (233 statements, half
+in shorthand) before the last round of changes, which its misses informed, so only its first run
+is blind. The floors are the blind runs' figures, so a change that reads goals worse fails here.
+The goal-reader issue's targets are higher: the tests that hold them are strict xfails until the
+checker reaches them on a set it has not seen.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from bench.smart_eval import SETS, Evaluation, evaluate, load
 # "label": accuracy; "label.P" / "label.R": precision / recall; "languages": (found at least,
 # labelled).
 FLOORS: dict[str, dict[str, float | tuple[int, int]]] = {
+    "held-out 8": {"specific": 0.94, "measurable": 0.93, "time_bound": 0.98,
+                   "pain_only.P": 0.85, "pain_only.R": 0.94, "pain_condition.P": 0.91,
+                   "pain_condition.R": 0.91, "coercive.R": 1.0, "languages": (15, 15)},
     "held-out 7": {"specific": 0.90, "measurable": 0.91, "time_bound": 0.96,
                    "pain_only.P": 0.95, "pain_only.R": 1.0, "pain_condition.P": 1.0,
                    "pain_condition.R": 1.0, "coercive.R": 0.81, "languages": (11, 11)},
@@ -52,7 +57,8 @@ def _evaluated(name: str) -> Evaluation:
 
 
 @pytest.mark.parametrize(("name", "least", "shorthand", "of_english"), [
-    ("held-out 7", 200, 0.45, True), ("held-out 6", 200, 0.45, True),
+    ("held-out 8", 200, 0.45, True), ("held-out 7", 200, 0.45, True),
+    ("held-out 6", 200, 0.45, True),
     ("held-out 5", 200, 0.45, True), ("held-out 4", 150, 0.45, False),
     ("held-out 2", 150, 0.5, False),
 ])
