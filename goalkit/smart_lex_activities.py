@@ -13,11 +13,13 @@ __all__ = [
     "ABSTRACT_OBJECTS",
     "ACTIVITIES",
     "ACTIVITY_EXAMPLES",
+    "BETTER_VERBS",
     "COMPOUNDS",
     "GENERIC_OBJECTS",
     "IMPROVE_VERBS",
     "INFINITIVE_HEADS",
     "NOT_ACTIONS",
+    "SELF_NOT_HELP",
     "TASKS",
 ]
 
@@ -285,3 +287,14 @@ ABSTRACT_OBJECTS = frozenset({
     "past", "future", "stress", "self", "worries", "mood", "energy", "motivation", "wellbeing",
     "strength", "fitness", "balance", "weight", "posture", "lifestyle", "setback", "setbacks",
 })
+# Verbs that, before "my" and an activity noun, make it a capacity: "improve my sleep".
+BETTER_VERBS = frozenset({"improve", "enhance", "boost", "better", "optimise", "optimize"})
+# Before a reflexive that is no level of help: "by myself" (read as a phrase), "being myself",
+# "look after myself", "proud of myself".
+SELF_NOT_HELP = frozenset({
+    "by", "being", "be", "after", "of", "for", "to", "about", "with",
+    "at", "in", "on", "like", "than", "kind", "kinder", "trust",
+    "feel", "felt", "push", "pushing", "enjoy", "express", "pace",
+    "pacing", "motivate", "remind", "allow", "give", "let",
+    "challenge", "see", "ask", "believe", "forgive", "reward",
+    "treat", "distract", "calm", "relax", "ground", "hurt", "injure"})

@@ -34,16 +34,6 @@ from goalkit.smart_hits import Hit, Scan
 __all__ = ["find_action", "find_outcomes", "find_support", "resolve_activities"]
 
 
-# Before a reflexive that is no level of help: "by myself" (read as a phrase), "being myself",
-# "look after myself", "proud of myself".
-_NOT_BEFORE_SELF = frozenset({"by", "being", "be", "after", "of", "for", "to", "about", "with",
-                              "at", "in", "on", "like", "than", "kind", "kinder", "trust",
-                              "feel", "felt", "push", "pushing", "enjoy", "express", "pace",
-                              "pacing", "motivate", "remind", "allow", "give", "let",
-                              "challenge", "see", "ask", "believe", "forgive", "reward",
-                              "treat", "distract", "calm", "relax", "ground", "hurt", "injure"})
-
-
 def find_support(scan: Scan) -> None:
     """Levels of help after with / using / without ("with a stick", "without crutches")
     and completion conditions after without ("without stopping", "without using my arms")."""
@@ -52,7 +42,7 @@ def find_support(scan: Scan) -> None:
     for i in range(n):
         w = toks[i].norm
         if w in REFLEXIVES and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm not in (
-                _NOT_BEFORE_SELF) and scan.free(i, i + 1):
+                R.SELF_NOT_HELP) and scan.free(i, i + 1):
             scan.add("support", i, i + 1)  # "empty my leg bag myself", "catheterise myself"
             continue
         if w not in ("with", "using", "without") and not (
@@ -125,7 +115,7 @@ def resolve_activities(scan: Scan) -> None:
         before = {toks[k].norm for k in range(max(0, h.start - 3), h.start)}
         is_form = word.endswith("ing") or h.info[1] == "sport" or (
             norm_at(toks, h.start - 1) in POSSESSIVES  # "improve my sleep", "my transfers"
-            and norm_at(toks, h.start - 2) in _BETTER and h.end - h.start == 1)
+            and norm_at(toks, h.start - 2) in R.BETTER_VERBS and h.end - h.start == 1)
         if is_form and before & R.IMPROVE_VERBS:
             limit = clause_end(toks, h.end) + 4
             k = bisect_left(amount_starts, h.end)
@@ -137,8 +127,8 @@ def resolve_activities(scan: Scan) -> None:
     scan.hits["weak_activity"] = weak
 
 
-# Hits that already say what the target is (an activity, or something that is not one); where
-# any of them stands before the reason, the verb's place is not read.
+# Hits that say what the target is (an activity, or something that is not one); standing before
+# the reason, before the verb or as its object, they keep the verb's place from being read.
 _TARGETS = ("activity", "weak_activity", "state", "pain", "generic_return")
 # Hits whose words are not a verb: numbers, times, help, conditions, compounds.
 _NOT_VERBS = ("compound", "support", "condition", "time", "vague_time", "frequency",
@@ -270,10 +260,6 @@ def _without_scored_items(scan: Scan, acts: list[Hit]) -> list[Hit]:
     spans = [(a, b) for a, b in zip(quotes[::2], quotes[1::2], strict=False)
              if any(0 <= a - h.end <= 3 for h in scores)]
     return [h for h in acts if not any(a < h.start and h.end <= b for a, b in spans)]
-
-
-# Verbs that, before "my" and an activity noun, make it a capacity: "improve my sleep".
-_BETTER = frozenset({"improve", "enhance", "boost", "better", "optimise", "optimize"})
 
 
 def _body_part_subject(toks: list[Token], i: int) -> bool:
