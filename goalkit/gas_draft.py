@@ -193,9 +193,10 @@ def impossible_counts(text: str) -> list[str]:
     """
     found = []
     for m in re.finditer(r"(?<![\w.])(\d+)(?=\s)", text):
-        per = _PER.match(text[m.end():])
-        cap = _CAPS.get((per.group(1).lower(), per.group(2).lower())) if per else None
-        if per is not None and cap is not None and int(m.group(1)) > cap:
+        rest = text[m.end():]
+        cap = _cap(rest)
+        per = _PER.match(rest)
+        if cap is not None and per is not None and int(m.group(1)) > cap:
             found.append(text[m.start():m.end() + per.end()])
     return found
 
