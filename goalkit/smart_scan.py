@@ -12,7 +12,8 @@ themselves live beside it, one module per concept:
 - :mod:`goalkit.smart_grammar`: the small words the readers steer by, and token helpers;
 - :mod:`goalkit.smart_scan_time`: time frames and frequencies;
 - :mod:`goalkit.smart_scan_amounts`: quantities;
-- :mod:`goalkit.smart_scan_activities`: levels of help, activities and yes/no end points.
+- :mod:`goalkit.smart_scan_activities`: levels of help, activities and yes/no end points;
+- :mod:`goalkit.smart_scan_verb`: the goal's own verb where no activity phrase names it.
 
 >>> scan = scan_text("Walk 1 km without a rest within 6 weeks")
 >>> [(h.kind, h.text) for h in scan.all("quantity", "condition", "time")]
@@ -29,14 +30,10 @@ from goalkit._text import PhraseIndex, build_lemmas, tokenize
 from goalkit.smart_grammar import CLAUSE_END, clause_end, norm_at
 from goalkit.smart_hits import Hit, Scan
 from goalkit.smart_roles import find_roles
-from goalkit.smart_scan_activities import (
-    find_action,
-    find_outcomes,
-    find_support,
-    resolve_activities,
-)
+from goalkit.smart_scan_activities import find_outcomes, find_support, resolve_activities
 from goalkit.smart_scan_amounts import find_quantities
 from goalkit.smart_scan_time import find_frequencies, find_time_frames
+from goalkit.smart_scan_verb import find_action
 from goalkit.smart_shorthand import expand
 
 __all__ = ["DETECTORS", "KNOWN_WORDS", "MAX_CHARS", "Hit", "Scan", "scan_text"]

@@ -16,7 +16,6 @@ toddler"), whole tasks ("make the bed") and "again".
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
 
 from goalkit import smart_rules as R
 from goalkit._text import DETERMINERS, Token, covered
@@ -31,7 +30,7 @@ from goalkit.smart_grammar import (
 )
 from goalkit.smart_hits import Hit, Scan
 
-__all__ = ["find_action", "find_outcomes", "find_support", "resolve_activities"]
+__all__ = ["PARTICLES", "find_outcomes", "find_support", "np_end", "resolve_activities"]
 
 
 def find_support(scan: Scan) -> None:
@@ -125,128 +124,6 @@ def resolve_activities(scan: Scan) -> None:
         strong.append(h)
     scan.hits["activity"] = strong
     scan.hits["weak_activity"] = weak
-
-
-# Hits that say what the target is (an activity, or something that is not one); standing before
-# the reason, before the verb or as its object, they keep the verb's place from being read.
-_TARGETS = ("activity", "weak_activity", "state", "pain", "generic_return")
-# Hits whose words are not a verb: numbers, times, help, conditions, compounds.
-_NOT_VERBS = ("compound", "support", "condition", "time", "vague_time", "frequency",
-              "quantity", "vague", "language", "absolute", "passive", "reason")
-_MODALS = frozenset({"will", "'ll", "shall", "can", "should", "would", "could", "may"})
-_SKIP = frozenset({"independently", "safely", "consistently", "gradually", "regularly",
-                   "successfully", "correctly", "confidently", "then", "also", "again",
-                   "always", "routinely", "reliably", "actively", "now", "still"})
-_PARTICLES = frozenset({"up", "out", "round", "around", "off", "on", "in", "over", "down",
-                        "back", "through", "away"})
-
-
-def find_action(scan: Scan) -> None:
-    """The goal's own verb where no activity phrase names it: "Michael will use his calendar",
-    "Schedule a 20-minute rest", "Pt will perform 5xSTS".
-
-    English puts the verb of a goal in known places: first in an instruction, after a modal
-    ("will", "can"), after "to" following a wish or a subject in a note ("I want to",
-    "Pt to"). A word there that is no state, pain, number or capacity verb
-    (:data:`goalkit.smart_lex_activities.NOT_ACTIONS`) is read as the activity: the lexicons
-    name the activities goalkit knows, this names the ones they miss. It runs only when no
-    activity phrase stands before the reason, and where no state or pain stands before the
-    verb or as its object ("Control my pain" names pain; "wear a sock ... without the pain
-    flaring" names wearing a sock).
-    """
-    toks = scan.tokens
-    n = len(toks)
-    reason = min((h.start for h in scan.hits.get("reason", ())), default=n)
-    if any(h.start < reason for h in scan.all("activity")):
-        return
-    others = [h.start for h in scan.all(*_TARGETS) if h.start < reason]
-    blocked = {k for h in scan.all(*_NOT_VERBS) if h.kind != "reason" for k in range(
-        h.start, h.end)}
-    helped = {h.start for h in scan.all("support", "condition", "quantity", "frequency", "time")}
-    first = next((k for k in range(n) if toks[k].kind == "word"), n)
-    for slot in _verb_slots(toks, first, min(n, reason)):
-        k = _past_frame(toks, slot)
-        if k >= min(n, reason) or k in blocked or not scan.free(k, k + 1):
-            continue
-        if any(p < _object_end(toks, k) for p in others):
-            continue  # a state or pain before the verb or as its object: "Control my pain"
-        t = toks[k]
-        if t.kind != "word" or t.is_num or t.norm in R.NOT_ACTIONS or t.norm in R.STOPWORDS \
-                or t.norm in DETERMINERS or len(t.norm) < 2 or not (
-                t.text.islower() or (k == first and t.text[1:].islower())):
-            continue  # ("SpO2", "ADLs", "GRTW": a measure or a name, not a verb)
-        nxt = toks[k + 1] if k + 1 < n else None
-        if k == first and t.norm.endswith("s") and not t.norm.endswith("ss"):
-            continue  # a note's plural noun, not an instruction: "Trips to the shops"
-        if k == first and nxt is not None and not (
-                nxt.norm in DETERMINERS or nxt.is_num or nxt.norm in _PARTICLES
-                or nxt.norm in R.DEST_PREPS
-                or nxt.norm in REFLEXIVES or k + 1 in helped or nxt.norm in _SKIP
-                or nxt.norm in ("with", "using")
-                or (nxt.norm.endswith("ing") and nxt.kind == "word" and len(nxt.norm) > 4)
-                or nxt.norm.endswith("ly") or (
-                nxt.norm == "for" and k + 2 < n and toks[k + 2].is_num) or (
-                nxt.norm == "/" and norm_at(toks, k + 2).isalpha())):  # "load/unload"
-            continue  # an instruction's verb takes an object, an amount or help: "Schedule a
-            # rest", "Rest 15 min", "Manage independently" (not the noun of a note: "Full PR")
-        # "take up salsa": a start, whose object is what is started, not a yes/no outcome
-        how = "start" if (t.norm, norm_at(toks, k + 1)) == ("take", "up") else "verb"
-        start, end = k, k + 1
-        if nxt is not None and nxt.norm in _PARTICLES:
-            end += 1
-        if end < n and (toks[end].norm in DETERMINERS or toks[end].norm in REFLEXIVES) \
-                and end < min(n, reason):
-            first_noun = end + 1 if end + 1 < n and toks[end + 1].is_num else end  # "my two boys"
-            end = min(_np_end(toks, first_noun), reason)  # with its object: "use his calendar"
-        # (an amount after the verb is the quantity's: "Schedule | two rests")
-        if any(toks[p].norm in R.ABSTRACT_OBJECTS for p in range(k + 1, min(n, max(end, k + 4)))):
-            continue  # "turn my life around", "face my fears": a wish, not a task
-        scan.add("activity", start, end, (t.norm, "other", how))
-        return
-
-
-# Where a verb's object ends: at a condition, a setting, a time or a clause break ("wear a sock
-# | on my left foot all day without the pain flaring").
-_OBJECT_STOP = frozenset({"with", "without", "when", "whenever", "if", "while", "unless",
-                          "depending", "until", "by", "within", "before", "after", "for", "on",
-                          "at", "in", "during", "instead", "rather", "and", "or", "so", "to"})
-
-
-def _object_end(toks: list[Token], k: int) -> int:
-    j = k + 1
-    while j < min(len(toks), k + 8) and toks[j].norm not in CLAUSE_END \
-            and toks[j].norm not in _OBJECT_STOP:
-        j += 1
-    return j
-
-
-def _past_frame(toks: list[Token], k: int) -> int:
-    """The first word at or after ``k`` that is not an adverb or a frame around the verb
-    ("independently", "be able to", "learn to", "try to", "continue to")."""
-    n = len(toks)
-    while k < n:
-        w = toks[k].norm
-        if w in _SKIP or (w.endswith("ly") and len(w) > 5):
-            k += 1
-        elif w == "be" and norm_at(toks, k + 2) == "to" and (norm_at(toks, k + 1) == "able" or (
-                norm_at(toks, k + 1).endswith(("ed", "de")))):
-            k += 3  # "be able to", "be made to", "be expected to", "be encouraged to"
-        elif w in ("learn", "try", "continue", "begin", "start") and norm_at(toks, k + 1) == "to":
-            k += 2
-        else:
-            return k
-    return k
-
-
-def _verb_slots(toks: list[Token], first: int, end: int) -> Iterator[int]:
-    """Where a goal's verb may stand: first, after a modal, after "to" that follows a wish."""
-    if first < end:
-        yield first
-    for k in range(first, end - 1):
-        w = toks[k].norm
-        if w in _MODALS or (w == "to" and (
-                k == first or norm_at(toks, k - 1) in R.INFINITIVE_HEADS)):
-            yield k + 1
 
 
 def _without_scored_items(scan: Scan, acts: list[Hit]) -> list[Hit]:
@@ -345,14 +222,14 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     last = toks[h.end - 1].norm
     # the phrase itself ends in a direction: "go to church", "get out of bed"
     if last in R.DEST_PREPS | {"of", "in", "on"} and k < n and _place_follows(scan, k - 1):
-        return h.start, _np_end(toks, k)
+        return h.start, np_end(toks, k)
     if h.info[2] == "verb":  # find_action quoted the verb with its object
         if _particular(toks, h):
             return h.start, h.end
     # a particular object right after the verb: "lift my toddler", "mow the lawn"
     elif k < n and toks[k].norm in DETERMINERS and group not in ("exercise", "attend") \
             and toks[h.start].norm not in ("do", "play", "have"):
-        end = _np_end(toks, k)
+        end = np_end(toks, k)
         end = next((p for p in range(k + 1, end)  # "tie my shoelaces | standing up"
                     if p in starts and toks[p].norm.endswith("ing")), end)
         head = toks[end - 1].norm
@@ -369,7 +246,7 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
         if t.norm == "with" and not company and j + 1 < n and toks[j + 1].kind == "word":
             # "walk with my wife to the shop": the company, then the destination
             company = True
-            j = _np_end(toks, j + 1)
+            j = np_end(toks, j + 1)
             limit = min(n, j + 6)
             continue
         if t.norm in CLAUSE_END or t.norm in ("with", "without", "within", "for", "by",
@@ -379,7 +256,7 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
                 and _place_follows(scan, j):
             if t.norm in ("home", "upstairs", "downstairs"):
                 return (h.start if j == k else j), j + 1  # "navigate home | w/ FWW"
-            return (h.start if j == k else j), _np_end(toks, j + 1)
+            return (h.start if j == k else j), np_end(toks, j + 1)
         if t.norm in ("at", "during", "in", "on") and j + 1 < n:
             m = j + 1
             while m < min(n, j + 6) and toks[m].norm not in CLAUSE_END:
@@ -390,6 +267,8 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     return h.start, h.end
 
 
+PARTICLES = frozenset({"up", "out", "round", "around", "off", "on", "in", "over", "down",
+                        "back", "through", "away"})
 # "kick a ball about": a thing of a kind, not the particular object of a yes/no outcome (for
 # verbs read by find_action; the activity lexicons decide their own objects)
 _INDEFINITE = frozenset({"a", "an", "some"})
@@ -398,7 +277,7 @@ _INDEFINITE = frozenset({"a", "an", "some"})
 def _particular(toks: list[Token], h: Hit) -> bool:
     """Whether a verb read by find_action is quoted with a particular object ("use his
     calendar", "control the TV"; not "kick a ball")."""
-    obj = h.start + 1 + (norm_at(toks, h.start + 1) in _PARTICLES)
+    obj = h.start + 1 + (norm_at(toks, h.start + 1) in PARTICLES)
     return obj < h.end and toks[obj].norm in DETERMINERS - _INDEFINITE \
         and toks[h.end - 1].norm not in R.GENERIC_OBJECTS | PERIODS
 
@@ -419,14 +298,14 @@ def _place_follows(scan: Scan, j: int) -> bool:
     if nxt.norm in ("and",) and j + 2 < n and toks[j + 2].norm in R.DEST_PREPS:
         return _place_follows(scan, j + 2)
     if nxt.norm in DETERMINERS or nxt.norm in R.PLACES or nxt.norm in REFLEXIVES:
-        end = _np_end(toks, j + 1)
+        end = np_end(toks, j + 1)
         head = toks[end - 1].norm
         return head not in PERIODS and head not in R.EVENTS and head not in (
             "next", "coming", "end") and scan.free(j + 1, j + 2)
     return nxt.kind == "word" and nxt.text[:1].isupper() and nxt.norm not in R.MONTHS
 
 
-def _np_end(toks: list[Token], k: int) -> int:
+def np_end(toks: list[Token], k: int) -> int:
     """End of a short noun phrase starting at ``k`` ("the end of the garden", "my toddler")."""
     n = len(toks)
     j = k

@@ -139,8 +139,9 @@ def _time_at(toks: list[Token], i: int) -> int:
         end = _nth_meeting(toks, i + 1)
         if end > i + 1:
             return end
-        if w in ("by", "before", "until", "till") and _nth_meeting(toks, i + 1, PERIODS) > i + 1:
-            return _nth_meeting(toks, i + 1, PERIODS)  # "by 2nd wk", "by the third month"
+        end = _nth_meeting(toks, i + 1, PERIODS)  # "by 2nd wk", "by the third month"
+        if w in ("by", "before", "until", "till") and end > i + 1:
+            return end
         # in the first week of ...
         if w in ("in", "during", "by") and norm_at(toks, i + 1) == "the" \
                 and norm_at(toks, i + 2) in ORDINALS and norm_at(toks, i + 3) in PERIODS:
