@@ -155,7 +155,9 @@ def _measurable(scan: Scan, ctx: Context) -> Finding:
     kinds = ["quantity", "frequency", "condition", "outcome"]
     if has_activity:
         kinds.append("support")
-    found = scan.all(*kinds)
+    # "all day" is how long a task lasts ("sit all day"), not a measure of a feeling
+    found = [h for h in scan.all(*kinds) if has_activity or not (
+        h.kind == "condition" and h.text.lower().startswith("all "))]
     bare = [h for h in found if _bare_return(scan, h)]
     ev_hits = outermost([_with_extent(scan, h) for h in found if not _bare_return(scan, h)])
     if ev_hits:

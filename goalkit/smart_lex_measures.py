@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = [
+    "COMPARATIVE_MARKERS",
     "CONDITIONS",
     "COPING_VERBS",
     "COUNTED_BY_ALL",
     "COUNTED_OCCASIONS",
     "DEST_PREPS",
+    "DOING_VERBS",
     "FREQUENCY_WORDS",
     "HELPERS",
+    "NOT_CONDITIONS",
     "NOUN_MARKERS",
     "OCCASIONS",
     "PLACES",
@@ -82,7 +85,14 @@ CONDITIONS = (
     "in a row", "step over step", "all the way", "without <det>? rest", "without <det>? break",
     "without <det>? limp", "without stopping", "without a fall", "the whole", "a whole",
     "through <det>", "without waking", "continuously", "at all times",
+    "all day", "all night", "all morning", "all afternoon", "all evening", "all weekend",
 )
+# "-ing" words after "without" that name a feeling or a state, not a completion condition
+# ("without worrying about my joints", "without getting a sore neck", "without hesitating").
+NOT_CONDITIONS = frozenset({"worrying", "feeling", "being", "getting", "thinking", "fearing",
+                            "panicking", "hesitating", "stressing", "dreading", "becoming"})
+# Before a level of help, these make it a direction, not a level: "be more independent".
+COMPARATIVE_MARKERS = frozenset({"more", "less", "fairly", "quite", "increasingly"})
 
 # A return to an activity is measured by its extent: "return to full duties", "a whole match".
 RETURN_EXTENTS = frozenset({"full", "whole", "complete", "competitive", "entire", "normal",
@@ -93,6 +103,8 @@ RETURN_EXAMPLE = "play 9 holes of golf once a week"
 
 # Before an activity word, these make it a noun ("more bend in my knee", "less twisting").
 NOUN_MARKERS = frozenset({"more", "less", "much"})
+# ... except after a verb of doing: "do more sport", "get less exercise" name the activity.
+DOING_VERBS = frozenset({"do", "doing", "play", "playing"})
 # Occasions a frequency can count: "before every training session", "after each meal".
 COUNTED_OCCASIONS = frozenset({"session", "sessions", "meal", "meals", "training", "visit",
                                "class", "shift", "game", "match", "practice", "run", "walk",

@@ -56,7 +56,7 @@ _PAIN_SETTING_PREPS = frozenset({"on", "at", "after", "doing", "with", "for", "f
 _COPING = frozenset({"cope", "coping", "live", "living", "deal", "dealing"})
 # Fears: the activity after them is what the patient fears, not what they will do.
 _FEARS = frozenset((w, p) for w in R.FEARS
-                   for p in ("of", "about", "when", "whenever", "every", "each"))
+                   for p in ("of", "about", "when", "whenever", "every", "each", "to"))
 # A feeling (R.FEELINGS) about a setting: "feel more confident on the stairs" (not before a verb:
 # "feel confident walking outdoors" names walking outdoors)
 _FEELING_PREPS = frozenset({"on", "in", "at", "about", "when", "with", "around", "after",

@@ -38,6 +38,16 @@ def find_support(scan: Scan) -> None:
     and completion conditions after without ("without stopping", "without using my arms")."""
     toks = scan.tokens
     n = len(toks)
+    # pain words the lexicon found ("a sore neck"), not those naming something else
+    pain_at = {k for p in scan.hits.get("pain", ()) if norm_at(toks, p.start - 1) not in (
+        R.NOT_PAIN_AFTER) for k in range(p.start, p.end)}
+    supports = []
+    for h in scan.hits.get("support", ()):
+        if norm_at(toks, h.start - 1) in R.COMPARATIVE_MARKERS:
+            scan.add("vague", h.start - 1, h.end)  # "be more independent": a direction
+        else:
+            supports.append(h)
+    scan.hits["support"] = supports
     for i in range(n):
         w = toks[i].norm
         if w in REFLEXIVES and i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm not in (
@@ -61,7 +71,7 @@ def find_support(scan: Scan) -> None:
                     w == "without" and norm in R.HELPERS and j < i + 3):
                 found = j  # ("without my wife reminding me": the help she gives)
                 break
-            if ("pain" in toks[j].keys or norm in R.PAIN_SIGNS) and not (
+            if (j in pain_at or norm in R.PAIN_SIGNS) and not (
                     R.PLAN_NOUNS & {norm_at(toks, j + 1), norm_at(toks, j + 2)}):
                 pain = True  # (not "without trying my flare-up plan": a plan, not pain)
                 found = j
@@ -71,6 +81,8 @@ def find_support(scan: Scan) -> None:
             end = found + 1
             if norm_at(toks, end) == "of" and norm_at(toks, end + 2) in ("person", "people"):
                 end += 3  # "supervision of one person"
+            if pain and norm_at(toks, end) in R.BODY_PARTS:
+                end += 1  # "without getting a sore neck"
             kind = "pain_condition" if pain else "support"
             if w == "without" and not pain and toks[found].norm in ("rest", "break"):
                 kind = "condition"
@@ -81,7 +93,8 @@ def find_support(scan: Scan) -> None:
             k = i + 1
             if toks[k].norm in DETERMINERS:
                 k += 1
-            if k < n and toks[k].norm.endswith("ing") and toks[k].kind == "word":
+            if k < n and toks[k].norm.endswith("ing") and toks[k].kind == "word" and (
+                    toks[k].norm not in R.NOT_CONDITIONS):
                 scan.add("condition", i, k + 1)
 
 
@@ -106,7 +119,8 @@ def resolve_activities(scan: Scan) -> None:
         "quantity") or any(toks[k].is_num for k in range(q.start, q.end)))  # "7 hours a night"
     for h in kept:
         word = toks[h.start].norm
-        if norm_at(toks, h.start - 1) in R.NOUN_MARKERS:
+        if norm_at(toks, h.start - 1) in R.NOUN_MARKERS and norm_at(
+                toks, h.start - 2) not in R.DOING_VERBS:
             continue  # "more bend in my knee": a noun, not something the patient does
         if _body_part_subject(toks, h.start):
             weak.append(h)  # "get my hand working again", "my knee to bend": a body function
@@ -200,8 +214,13 @@ def find_outcomes(scan: Scan) -> None:
         if h.info[2] == "start":
             continue
         start, end = _object_or_destination(scan, h, starts)
-        if end > h.end or (h.info[2] == "verb" and (start, end) == (h.start, h.end)
-                           and _particular(toks, h)):
+        if norm_at(toks, end) in _COMPARED and start == h.start and norm_at(
+                toks, h.end) not in R.DEST_PREPS:
+            continue  # "look after my skin better": a direction, not an end point
+        if norm_at(toks, h.start - 1) in DETERMINERS and toks[h.start].norm in R.OCCASIONS:
+            scan.add("outcome", h.start - 1, h.end, ("occasion",))  # "take my exams"
+        elif end > h.end or (h.info[2] == "verb" and (start, end) == (h.start, h.end)
+                             and _particular(toks, h)):
             scan.add("outcome", start, end, ("destination", str(h.start)))
     # "again" after an activity in the same clause: a return to it
     for i in range(n):
@@ -210,6 +229,10 @@ def find_outcomes(scan: Scan) -> None:
                 if p in starts and all(toks[k].norm not in CLAUSE_END for k in range(p, i)):
                     scan.add("outcome", p, i + 1, ("again",))
                     break
+
+
+# After a particular object, these make it a direction of change ("look after my skin better")
+_COMPARED = frozenset(w for w in R.VAGUE_MEASURE if " " not in w)
 
 
 def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, int]:
@@ -223,6 +246,9 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
     # the phrase itself ends in a direction: "go to church", "get out of bed"
     if last in R.DEST_PREPS | {"of", "in", "on"} and k < n and _place_follows(scan, k - 1):
         return h.start, np_end(toks, k)
+    if last in DETERMINERS and h.end - h.start > 2 and toks[h.end - 2].norm in R.DEST_PREPS \
+            and k < n and toks[k].kind == "word":
+        return h.start, np_end(toks, k)  # "get to my | daughter's school assembly"
     if h.info[2] == "verb":  # find_action quoted the verb with its object
         if _particular(toks, h):
             return h.start, h.end
@@ -249,6 +275,9 @@ def _object_or_destination(scan: Scan, h: Hit, starts: set[int]) -> tuple[int, i
             j = np_end(toks, j + 1)
             limit = min(n, j + 6)
             continue
+        if t.norm == "for" and any(norm_at(toks, m) in R.OCCASIONS for m in range(j + 1, j + 4)):
+            m = next(m for m in range(j + 1, j + 4) if norm_at(toks, m) in R.OCCASIONS)
+            return (h.start if j == k else j), m + 1  # "walk up for communion"
         if t.norm in CLAUSE_END or t.norm in ("with", "without", "within", "for", "by",
                                                "every", "each", "using", "while"):
             break
@@ -320,7 +349,7 @@ def np_end(toks: list[Token], k: int) -> int:
                 j += 1
                 continue
             break
-        if t.is_num and j > k:
-            break
+        if (t.is_num or t.norm in _COMPARED) and j > k:
+            break  # ("my skin | better", "the shop | more often")
         j += 1
     return min(max(j, k + 1), n)

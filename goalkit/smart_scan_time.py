@@ -17,7 +17,7 @@ reader and claim their words, so "6 weeks" and "5 days" are never read as amount
 from __future__ import annotations
 
 from goalkit import smart_rules as R
-from goalkit._text import Token, number_value
+from goalkit._text import DETERMINERS, Token, number_value
 from goalkit.smart_grammar import (
     AFTER_EVENT,
     CLAUSE_END,
@@ -288,6 +288,9 @@ def _time_at(toks: list[Token], i: int) -> int:
                 break  # ("by myself if I fall": help, and a condition, not a deadline)
             if w in ("in", "at") and (t.norm == "for" or (t.is_num and w == "in")):
                 break  # "sit in the w/c 2 hrs for a day trip", "at my desk for a meeting"
+            if t.norm in ("this", "next") and j > i + 1 and toks[j - 1].norm != "of" and (
+                    toks[j - 1].norm not in DETERMINERS):
+                break  # "on the golf course this season": the time is "this season"
             j += 1
     # G. a numeric date after a time word: by 15/06
     if w in ("by", "on", "before", "until", "from", "till") and i + 3 < n \

@@ -11,8 +11,8 @@ rebuild of the reader. Held-out set 3 (296 statements from 57 published sources,
 shorthand) was written after the reader was first rebuilt; held-out set 2 (233 statements, half
 in shorthand) before the last round of changes, which its misses informed, so only its first run
 is blind. The floors are the blind runs' figures, so a change that reads goals worse fails here.
-The goal-reader issue's targets are higher: the tests that hold them are strict xfails until the
-checker reaches them on a set it has not seen.
+The goal-reader issue's targets are higher: the test that holds them, on the newest set, is a
+strict xfail until the checker reaches them on a set it had not seen.
 """
 
 from __future__ import annotations
@@ -85,11 +85,15 @@ def test_floors(name: str) -> None:
         assert got >= floor, (key, got, floor)
 
 
+# The issue's targets are judged on the newest set: its first run was blind. An older set has
+# been read for misses since, so meeting the targets on it now would prove nothing.
+NEWEST = "held-out 8"
+
+
 @pytest.mark.xfail(strict=True, reason="the goal-reader issue's targets are not met yet: see "
                    "bench/results/ and docs/smart.md")
-@pytest.mark.parametrize("name", list(FLOORS))
-def test_meets_the_issue_targets(name: str) -> None:
-    s = _evaluated(name).scores
+def test_meets_the_issue_targets() -> None:
+    s = _evaluated(NEWEST).scores
     assert min(s[k].accuracy for k in ("specific", "measurable", "time_bound")) >= 0.95
     assert s["pain_only"].recall == 1.0 and s["pain_only"].precision >= 0.90
     assert s["coercive"].recall == 1.0
