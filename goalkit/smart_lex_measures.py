@@ -119,11 +119,13 @@ HELPERS = frozenset({
     "husband", "wife", "partner", "son", "daughter", "mum", "mother", "dad", "father", "family",
     "children", "kids", "friend", "friends", "nurse", "nurses", "staff", "stairlift",
 })
-# Nouns that make a pain word part of a coping tool: "flare-up plan", "pain diary".
+# Nouns that make a pain word (or a state: "stress-busting techniques") part of a coping tool:
+# "flare-up plan", "pain diary".
 PLAN_NOUNS = frozenset({"plan", "plans", "diary", "routine", "kit", "management", "toolkit",
                         # "cut my pain medication": taking tablets is a behaviour, not pain
                         "medication", "medications", "medicine", "medicines", "meds", "tablets",
-                        "killers", "relieving"})  # "pain-relieving positioning": a tool
+                        "killers", "relieving",  # "pain-relieving positioning": a tool
+                        "busting", "busters", "techniques", "strategies", "skills"})
 
 # Verbs whose "with" names what is dealt with, not a level of help ("cope with flare-ups").
 COPING_VERBS = frozenset({"cope", "coping", "deal", "dealing", "manage", "managing", "live",

@@ -283,9 +283,10 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
         return ("reason", None) if scan.has("reason_pain") else ("none", None)
     toks = scan.tokens
     if all(any(toks[k].norm in _COPING or (toks[k].norm in ("manage", "managing") and norm_at(
-            toks, k - 1) == "self") for k in range(max(0, p.start - 5), p.start))
+            toks, k - 1) in ("self", "of", "for")) for k in range(max(0, p.start - 5), p.start))
            for p in pains):
-        return "none", None  # coping with pain is something the person does
+        return "none", None  # coping with pain is something the person does ("ways of
+        # managing her pain", not "manage my pain better", whose target is the pain)
     where = settings(scan)
     main = [h for h in scan.all(*_FUNCTION) if not _inside(h, where)]
     if not main:

@@ -96,6 +96,12 @@ def _lexicon(scan: Scan) -> None:
         scan.add(str(kind), m.start, m.end, (m.phrase, *map(str, info)))
     for h in scan.hits.get("vague_time", ()):
         scan.claim(h.start, h.end)
+    # a pain word or a state naming a coping tool ("my flare-up plan", "a pain diary", "my
+    # stress-busting techniques") is no pain and no state at all
+    toks = scan.tokens
+    for kind in ("pain", "state"):
+        scan.hits[kind] = [h for h in scan.hits.get(kind, ()) if not R.PLAN_NOUNS & {
+            norm_at(toks, h.end), norm_at(toks, h.end + 1)}]
 
 
 def _reasons(scan: Scan) -> None:
@@ -113,11 +119,10 @@ def _reasons(scan: Scan) -> None:
 
 def _pain(scan: Scan) -> None:
     """Feelings said about pain ("manage my pain better") belong to the pain target; a pain
-    word naming a coping tool ("my flare-up plan", "a pain diary") is no pain at all."""
+    word naming something else ("pressure sore") is no pain."""
     toks = scan.tokens
     scan.hits["pain"] = [p for p in scan.hits.get("pain", ())
-                         if not R.PLAN_NOUNS & {norm_at(toks, p.end), norm_at(toks, p.end + 1)}
-                         and norm_at(toks, p.start - 1) not in R.NOT_PAIN_AFTER]
+                         if norm_at(toks, p.start - 1) not in R.NOT_PAIN_AFTER]
     breaks = [i for i, t in enumerate(toks) if t.norm in CLAUSE_END or t.norm == "and"]
     pain_starts = sorted(p.start for p in scan.hits.get("pain", ()))
     states = []

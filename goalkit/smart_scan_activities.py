@@ -153,10 +153,16 @@ def _without_scored_items(scan: Scan, acts: list[Hit]) -> list[Hit]:
     return [h for h in acts if not any(a < h.start and h.end <= b for a, b in spans)]
 
 
+_TO_BE = frozenset({"be", "is", "gets", "get", "become", "becomes"})
+
+
 def _body_part_subject(toks: list[Token], i: int) -> bool:
     """Whether the activity word at ``i`` is said of a body part: "my hand working", "my knee
     to bend"."""
     owners = ("my", "his", "her", "their", "your", "the")
+    if norm_at(toks, i - 1) in owners[:-1] and any(norm_at(toks, j) in _COMPARED for j in range(
+            i + 1, i + 4)) and {norm_at(toks, i + 1), norm_at(toks, i + 2)} & _TO_BE:
+        return True  # "my walking to be better", "my sleep is better": how it goes
     if norm_at(toks, i - 1) == "to":  # "I want my knee to bend" (not "use my hands to knit")
         return norm_at(toks, i - 2) in R.BODY_PARTS and norm_at(toks, i - 3) in owners \
             and norm_at(toks, i - 4) in ("want", "wants", "like", "need", "needs", "get")

@@ -23,7 +23,7 @@ _TARGETS = ("activity", "weak_activity", "state", "pain", "generic_return")
 # Hits whose words are not a verb: numbers, times, help, conditions, compounds.
 _NOT_VERBS = ("compound", "support", "condition", "time", "vague_time", "frequency",
               "quantity", "vague", "language", "absolute", "passive", "reason")
-_MODALS = frozenset({"will", "'ll", "shall", "can", "should", "would", "could", "may"})
+_MODALS = frozenset({"will", "'ll", "shall", "can", "should", "would", "could", "may", "must"})
 _SKIP = frozenset({"independently", "safely", "consistently", "gradually", "regularly",
                    "successfully", "correctly", "confidently", "then", "also", "again",
                    "always", "routinely", "reliably", "actively", "now", "still"})
@@ -87,8 +87,10 @@ def find_action(scan: Scan) -> None:
             first_noun = end + 1 if end + 1 < n and toks[end + 1].is_num else end  # "my two boys"
             end = min(np_end(toks, first_noun), reason)  # with its object: "use his calendar"
         # (an amount after the verb is the quantity's: "Schedule | two rests")
-        if any(toks[p].norm in R.ABSTRACT_OBJECTS for p in range(k + 1, min(n, max(end, k + 4)))):
-            continue  # "turn my life around", "face my fears": a wish, not a task
+        if any(toks[p].norm in R.ABSTRACT_OBJECTS and toks[p].text.islower()
+               for p in range(k + 1, min(n, max(end, k + 4)))):
+            continue  # "turn my life around", "face my fears": a wish, not a task (a name such
+            # as "Voice Control" is the object's name, not an abstract one)
         scan.add("activity", k, end, (t.norm, "other", how))
         return
 

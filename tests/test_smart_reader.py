@@ -625,3 +625,25 @@ def test_what_the_patient_does(text: str, specific: bool, activity: str | None) 
 def test_a_time_word_after_a_place_starts_the_time_frame() -> None:
     finding = check_goal("Get back on the golf course this season.").criteria["time_bound"]
     assert finding.evidence == ("this season",)
+
+
+@pytest.mark.parametrize(("text", "specific", "activity"), [
+    ("Do one household chore each day.", True, "chore"),
+    ("My goal is to be back on the allotment two mornings a week.", True, "allotment"),
+    ("I won't need the wheelchair for trips to the supermarket by the summer.", True,
+     "trips to"),
+    ("Pt must wear Aspen collar at all times x 6/52 post ACDF.", True, "wear"),  # after "must"
+    ("Set up Voice Control on my phone.", True, "Set up"),  # a name is no abstract object
+    ("Use one of my stress-busting techniques every day.", True, "Use"),  # a tool, no state
+    ("I'd like my walking to be better than it is now.", False, None),  # how walking goes
+])
+def test_more_of_what_the_patient_does(text: str, specific: bool, activity: str | None) -> None:
+    finding = check_goal(text).criteria["specific"]
+    assert finding.met is specific, finding.message
+    if activity is not None:
+        assert activity in finding.evidence, finding.evidence
+
+
+def test_ways_of_managing_pain_are_coping_not_a_pain_target() -> None:
+    assert check_goal("Describe three ways of managing my pain by week 2.").pain_only is False
+    assert check_goal("Manage my pain better by week 2.").pain_only is True
