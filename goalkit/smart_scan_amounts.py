@@ -49,6 +49,12 @@ def find_quantities(scan: Scan) -> None:
             scan.add("quantity", start, end)
             scan.claim(start, end)
             i = end
+        elif R.UNITS.get(tok.norm) in ("duration", "period") and norm_at(
+                toks, i + 1) == "long" and toks[i].end == toks[i + 1].start - 1 and scan.free(
+                i, i + 2):
+            scan.add("quantity", i, i + 2)  # "her hour-long walk": one hour
+            scan.claim(i, i + 2)
+            i += 2
         else:
             i += 1
 

@@ -65,6 +65,12 @@ def find_time_frames(scan: Scan) -> None:
             i = end
         else:
             i += 1
+    # a note's last words after a comma: "stand 30 min w/o needing to sit, 4 wks"
+    last = n - (n > 0 and toks[-1].norm in (".", ";"))
+    if last >= 3 and toks[last - 3].norm == "," and toks[last - 2].is_num \
+            and toks[last - 1].norm in PERIODS and scan.free(last - 2, last):
+        scan.add("time", last - 3, last)  # (quoted with its comma: "4 wks" alone is an amount)
+        scan.claim(last - 3, last)
 
 
 # Words before a time expression that belong in its quote: "by", "starting", "in", "the end of".

@@ -647,3 +647,11 @@ def test_more_of_what_the_patient_does(text: str, specific: bool, activity: str 
 def test_ways_of_managing_pain_are_coping_not_a_pain_target() -> None:
     assert check_goal("Describe three ways of managing my pain by week 2.").pain_only is False
     assert check_goal("Manage my pain better by week 2.").pain_only is True
+
+
+def test_an_hour_long_walk_and_a_notes_closing_horizon() -> None:
+    finding = check_goal("Take the dog on her full hour-long walk again.").criteria["measurable"]
+    assert finding.met is True and "hour-long" in finding.evidence
+    finding = check_goal("Pt will stand 30 min w/o needing to sit, 4 wks").criteria["time_bound"]
+    assert finding.met is True and finding.evidence == (", 4 wks",)
+    assert check_goal("Walk 30 min, 4 times").criteria["time_bound"].met is False
