@@ -24,6 +24,7 @@ from goalkit import smart_rules as R
 from goalkit.smart_hits import Hit, Scan, hit_texts, outermost
 from goalkit.smart_priorities import priority_link
 from goalkit.smart_report import Finding
+from goalkit.smart_roles import coping
 from goalkit.smart_variants import Criterion, Variant
 
 __all__ = ["A_RULES", "CHECKS", "R_RULES", "SHRINK", "Context", "Rule", "pain_example"]
@@ -91,6 +92,12 @@ def _specific(scan: Scan, ctx: Context) -> Finding:
             "specific", False,
             f"Names {kind} ({_q(ev)}) rather than an activity someone could watch.",
             ev, first.info[2][0].upper() + first.info[2][1:] + ".")
+    if pains and coping(scan):
+        return Finding(
+            "specific", False, "Names coping with pain, or knowing about it, but nothing "
+            "someone could watch the patient do.", hit_texts(pains),
+            "Say what the patient will do, e.g. 'use my breathing exercises when the pain "
+            "builds' or 'follow my flare-up plan on bad days'.")
     if pains:
         return Finding(
             "specific", False, "Names pain, not an activity someone could watch.",

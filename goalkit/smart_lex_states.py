@@ -13,6 +13,7 @@ __all__ = [
     "BODY_PARTS",
     "FEARS",
     "FEELINGS",
+    "KNOWING_VERBS",
     "NOT_PAIN_AFTER",
     "PAIN",
     "PAIN_MEASURES",
@@ -221,6 +222,11 @@ PAIN = (
 )
 # Words before a pain word that make it something else: "pressure sore", "cold sore".
 NOT_PAIN_AFTER = frozenset({"pressure", "bed", "cold", "saddle"})
+# Knowing about pain is not pain: "understand why my back still hurts", "know what to do when
+# the pain comes back" (not before "to": "learn to ease my pain" still aims at the pain).
+KNOWING_VERBS = frozenset({"understand", "understanding", "know", "knowing", "learn", "learning",
+                           "explain", "explaining", "recognise", "recognize", "identify",
+                           "describe"})
 
 # Where the pain is -> a functional goal to suggest beside a pain-only goal.
 # NB: order matters: the first site in this list that the goal names is used ("back pain and

@@ -27,12 +27,12 @@ from bisect import bisect_right
 from typing import Literal
 
 from goalkit import smart_rules as R
-from goalkit._text import DETERMINERS
+from goalkit._text import DETERMINERS, Token
 from goalkit.smart_grammar import POSSESSIVES, norm_at
 from goalkit.smart_hits import Hit, Scan
 
-__all__ = ["MOVED_FROM_REASONS", "PainRole", "aside_spans", "find_roles", "pain_role",
-           "settings"]
+__all__ = ["MOVED_FROM_REASONS", "PainRole", "aside_spans", "coping", "find_roles",
+           "pain_role", "settings"]
 
 # The kinds a reason takes over: what the target is measured by, not when it is due.
 MOVED_FROM_REASONS = ("activity", "weak_activity", "outcome", "quantity", "frequency",
@@ -265,6 +265,25 @@ def _with_ceiling(scan: Scan, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _coped_with(toks: list[Token], i: int) -> bool:
+    """Whether the pain word at ``i`` is what the person copes with or learns about: "cope
+    with flare-ups", "ways of managing her pain", "understand why my back still hurts"."""
+    for k in range(max(0, i - 7), i):
+        w = toks[k].norm
+        if k >= i - 5 and (w in _COPING or (w in ("manage", "managing") and norm_at(
+                toks, k - 1) in ("self", "of", "for"))):
+            return True
+        if w in R.KNOWING_VERBS and norm_at(toks, k + 1) != "to":
+            return True
+    return False
+
+
+def coping(scan: Scan) -> bool:
+    """Whether every pain the goal names is what the person copes with or learns about."""
+    pains = scan.all("pain")
+    return bool(pains) and all(_coped_with(scan.tokens, p.start) for p in pains)
+
+
 def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
     """What pain is in this goal, and for a condition, its words.
 
@@ -281,12 +300,10 @@ def pain_role(scan: Scan) -> tuple[PainRole, str | None]:
         if signs and scan.has("activity"):
             return "condition", scan.merged(signs)[0]
         return ("reason", None) if scan.has("reason_pain") else ("none", None)
-    toks = scan.tokens
-    if all(any(toks[k].norm in _COPING or (toks[k].norm in ("manage", "managing") and norm_at(
-            toks, k - 1) in ("self", "of", "for")) for k in range(max(0, p.start - 5), p.start))
-           for p in pains):
-        return "none", None  # coping with pain is something the person does ("ways of
-        # managing her pain", not "manage my pain better", whose target is the pain)
+    if coping(scan):
+        # coping with pain, or knowing about it, is what the person does ("ways of managing
+        # her pain"; not "manage my pain better", whose target is the pain)
+        return "none", None
     where = settings(scan)
     main = [h for h in scan.all(*_FUNCTION) if not _inside(h, where)]
     if not main:

@@ -655,3 +655,19 @@ def test_an_hour_long_walk_and_a_notes_closing_horizon() -> None:
     finding = check_goal("Pt will stand 30 min w/o needing to sit, 4 wks").criteria["time_bound"]
     assert finding.met is True and finding.evidence == (", 4 wks",)
     assert check_goal("Walk 30 min, 4 times").criteria["time_bound"].met is False
+
+
+@pytest.mark.parametrize("text", [
+    "Understand why my back still hurts.",
+    "Know what to do when the pain comes back.",
+    "Cope better with flare-ups.",
+])
+def test_coping_with_or_knowing_about_pain_is_not_a_pain_target(text: str) -> None:
+    report = check_goal(text)
+    assert report.pain_only is False
+    finding = report.criteria["specific"]
+    assert finding.met is False and finding.message.startswith("Names coping with pain")
+
+
+def test_learning_to_ease_pain_still_aims_at_the_pain() -> None:
+    assert check_goal("Learn to ease my pain.").pain_only is True
