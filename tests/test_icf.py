@@ -102,3 +102,11 @@ def test_classify_rejects_non_text_and_survives_junk() -> None:
     with pytest.raises(TypeError):
         icf.classify(None)  # type: ignore[arg-type]
     assert icf.classify("<script>" * 1000 + "😀" * 1000) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Do one household chore each day.", "d640"),
+    ("Take my exams in a separate room this term.", "d820"),
+])
+def test_a_chore_and_exams_find_their_area(text: str, code: str) -> None:
+    assert code in [m.code for m in icf.classify(text)]
