@@ -16,6 +16,7 @@ import pytest
 from goalkit.icf import classify
 from goalkit.smart import check_goal
 from goalkit.smart_render import render_html, render_text
+from goalkit.smart_scan import scan_text
 from goalkit.widgets.exercises import GoalExercise
 
 
@@ -671,3 +672,10 @@ def test_coping_with_or_knowing_about_pain_is_not_a_pain_target(text: str) -> No
 
 def test_learning_to_ease_pain_still_aims_at_the_pain() -> None:
     assert check_goal("Learn to ease my pain.").pain_only is True
+
+
+@pytest.mark.parametrize("text", ["Pt to be I c̄ HEP by d/c", "Pt will amb 50 m I s̄ AD by 2/52"])
+def test_independent_before_with_or_without_in_shorthand(text: str) -> None:
+    report = check_goal(text)
+    assert report.criteria["measurable"].met is True
+    assert ("I", "independently") in scan_text(text).shorthand
